@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 import signal
 import threading
 import time
@@ -181,25 +180,33 @@ def test_abort_waits_for_the_encoding_and_removes_the_file(tmp_path: Path) -> No
 
 
 def test_an_interrupt_leaves_no_incidents_output(tmp_path: Path, monkeypatch: Any) -> None:
-    import svduty._commands.classify as classify_command
+    """Ctrl-C while the writer's worker encodes: exit 130 and no output, its file removed.
 
+    The interrupt is a real SIGINT, raised on the main thread just after a table was given
+    to the writer's worker (``signal.raise_signal`` runs the command's handler there and
+    then), so it lands at one known point. It was sent from the reading thread (ci56:
+    ``os.kill``, then a 2 s sleep so that the run could not end first): the main thread
+    took it wherever it was, once after the run had ended (exit 0), and without the sleep
+    inside a lazy import (an unclosed file, 2 runs in 7). A real Ctrl-C from outside, in a
+    process: ``tests/io/test_incidents_fast.py``.
+    """
     f = tmp_path / "in.jsonl"
     f.write_text('{"id": "a", "police_uk_category": "Robbery"}\n' * 50)
     out = tmp_path / "o.jsonl"
-    real = classify_command.iter_incidents
+    real = writers.TableWriter.write
+    given: list[int] = []
 
-    def interrupted(*args: Any, **kwargs: Any) -> Any:
-        yield from real(*args, **kwargs)
-        yield from real(*args, **kwargs)
-        os.kill(os.getpid(), signal.SIGINT)
-        # read on a thread of its own, the run must not end before the main thread takes the
-        # interrupt (it did, exit 0, once in a fresh clone's CI): this thread waits for it
-        time.sleep(2)
+    def interrupted(self: TableWriter, table: Any) -> None:
+        real(self, table)
+        given.append(self._jobs is not None)  # the table went to the worker
+        signal.raise_signal(signal.SIGINT)
 
-    monkeypatch.setattr(classify_command, "iter_incidents", interrupted)
+    monkeypatch.setattr(writers, "cores", lambda: 2)  # a worker even on one core
+    monkeypatch.setattr(writers.TableWriter, "write", interrupted)
     err = io.StringIO()
     assert main(["classify", str(f), "--output", str(out)], stderr=err) == 130
-    assert "no output written" in err.getvalue()
+    assert given == [True]
+    assert err.getvalue() == "svduty classify: interrupted; no output written\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl"]
 
 
