@@ -144,5 +144,5 @@ def test_summary_of_the_sample_same_text() -> None:
 def test_sorted_list_at_the_top(items: list[Any], odd: Any) -> None:
     """Below a list at the top, every dict's keys are sorted as ``versioned(sort=True)`` sorts."""
     for tree in ([{"b": items, "a": 1}], [{"b": odd, "a": [{"d": 1, "c": items}]}]):
-        want = json.dumps(_json._sorted(tree), indent=2, default=str)
+        want = json.dumps(_json.sorted_keys(tree), indent=2, default=str)
         assert indented_json(tree, sort=True) == want

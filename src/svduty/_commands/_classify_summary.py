@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from svduty._commands._bounds_words import BOUNDS_LEGEND
+from svduty._commands._json import sorted_keys
 from svduty.io._bounds import _WHERE, GROUPINGS, BoundedCounts
 from svduty.io._forces import files_of_other_forces, rows_of_other_forces
 from svduty.io._overlap import JoinedFiles, repeated_crime_ids
@@ -204,20 +205,11 @@ def indented_json(value: Any, *, sort: bool = False) -> str:
         _write(value, "\n", out, sort=sort, top=True)
     except _NotPlain:
         if sort and type(value) is dict:  # (its keys' order kept, every other dict's sorted)
-            value = {k: _sorted(v) for k, v in value.items()}
+            value = {k: sorted_keys(v) for k, v in value.items()}
         elif sort:
-            value = _sorted(value)
+            value = sorted_keys(value)
         return json.dumps(value, indent=2, default=str)
     return "".join(out)
-
-
-def _sorted(value: Any) -> Any:
-    """``value`` with the keys of every dict in it sorted (as ``versioned(sort=True)``)."""
-    if isinstance(value, dict):
-        return {k: _sorted(value[k]) for k in sorted(value)}
-    if isinstance(value, list):
-        return [_sorted(v) for v in value]
-    return value
 
 
 def _flat(inner: str, sort: bool) -> Any:

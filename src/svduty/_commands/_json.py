@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["SCHEMAS", "versioned"]
+__all__ = ["SCHEMAS", "sorted_keys", "versioned"]
 
 SCHEMAS = {
     "comparison": 1,  # svduty explain --compare-definition ... --format json
@@ -40,12 +40,18 @@ def versioned(kind: str, data: dict[str, Any], *, sort: bool = False) -> dict[st
         >>> list(versioned("summary", {"b": {"y": 1, "x": 2}, "a": 0}, sort=True).items())
         [('svduty_schema', 'summary/1'), ('a', 0), ('b', {'x': 2, 'y': 1})]
     """
-    return {"svduty_schema": f"{kind}/{SCHEMAS[kind]}", **(_sorted(data) if sort else data)}
+    return {"svduty_schema": f"{kind}/{SCHEMAS[kind]}", **(sorted_keys(data) if sort else data)}
 
 
-def _sorted(value: Any) -> Any:
+def sorted_keys(value: Any) -> Any:
+    """``value`` with the keys of every dict in it sorted, at every depth.
+
+    Example:
+        >>> sorted_keys([{"b": 1, "a": {"d": 2, "c": 3}}])
+        [{'a': {'c': 3, 'd': 2}, 'b': 1}]
+    """
     if isinstance(value, dict):
-        return {k: _sorted(value[k]) for k in sorted(value)}
+        return {k: sorted_keys(value[k]) for k in sorted(value)}
     if isinstance(value, list):
-        return [_sorted(v) for v in value]
+        return [sorted_keys(v) for v in value]
     return value
