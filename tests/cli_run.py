@@ -1,8 +1,11 @@
-"""The command line run in process: the one helper the CLI tests share."""
+"""The command line run in process, or in a process of its own: the helpers the CLI tests share."""
 
 from __future__ import annotations
 
 import io
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from svduty.cli import main
@@ -18,3 +21,22 @@ def run(*argv: str | Path) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
     code = main([str(a) for a in argv], stdout=out, stderr=err)
     return code, out.getvalue(), err.getvalue()
+
+
+def in_subprocess(*argv: str | Path, cwd: Path) -> subprocess.CompletedProcess[bytes]:
+    """``python -m svduty ARGV...`` in a process of its own, in ``cwd``: for what needs a real
+    process (standard output as a file descriptor, ``/dev/stdout``, exit statuses).
+
+    Example:
+        >>> in_subprocess("--version", cwd=Path(".")).returncode
+        0
+    """
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1] / "src")}
+    return subprocess.run(
+        [sys.executable, "-m", "svduty", *map(str, argv)],
+        capture_output=True,
+        env=env,
+        cwd=cwd,
+        check=False,
+        timeout=300,
+    )

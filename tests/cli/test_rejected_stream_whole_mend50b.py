@@ -12,9 +12,6 @@ and is checked here too. A police.uk file whose header is not police.uk's did th
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pyarrow as pa
@@ -22,22 +19,11 @@ import pyarrow.parquet as pq
 import pytest
 
 from svduty.io import sample_police_uk
+from tests.cli_run import in_subprocess as _svduty
 
 pytestmark = pytest.mark.skipif(not Path("/dev/stdout").exists(), reason="no /dev/stdout")
 
 HEADER = b'"file","row","field","reason"\n'
-
-
-def _svduty(*argv: str | Path, cwd: Path) -> subprocess.CompletedProcess[bytes]:
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[2] / "src")}
-    return subprocess.run(
-        [sys.executable, "-m", "svduty", *map(str, argv)],
-        capture_output=True,
-        env=env,
-        cwd=cwd,
-        check=False,
-        timeout=300,
-    )
 
 
 def _nested(tmp_path: Path) -> Path:

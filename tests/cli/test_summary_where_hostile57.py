@@ -9,30 +9,16 @@ the command and reads its help: what it does and what its help says, together.
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from svduty.cli import build_parser
 from svduty.io import sample_police_uk
+from tests.cli_run import in_subprocess as _svduty
 
 pytestmark = pytest.mark.skipif(not Path("/dev/stdout").exists(), reason="no /dev/stdout")
-
-
-def _svduty(*argv: str | Path, cwd: Path) -> subprocess.CompletedProcess[bytes]:
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[2] / "src")}
-    return subprocess.run(
-        [sys.executable, "-m", "svduty", *map(str, argv)],
-        capture_output=True,
-        env=env,
-        cwd=cwd,
-        check=False,
-        timeout=300,
-    )
 
 
 def _help(command: str) -> str:
