@@ -5,7 +5,7 @@ input files themselves, not the rows alone, are added here once every row is cou
 (``MONTH-OUTSIDE-PERIOD``, ``MONTH-BEFORE-DUTY``, ``FORCE-AREA-ELSEWHERE``,
 ``FILE-OF-OTHER-FORCE``, ``FILES-OVERLAP``), with each of the area's districts (0 if no
 row lies in it), the files skipped in input folders, and the text of the bounded counts
-(certain, possible, no); and the JSON summary's text (:func:`indented_json`).
+(certain, possible, no).
 Split from :mod:`svduty._commands.classify`.
 
 Example:
@@ -15,15 +15,13 @@ Example:
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import attrs
 
 from svduty._commands._bounds_words import BOUNDS_LEGEND
-from svduty._commands._json import sorted_keys
 from svduty.io._bounds import _WHERE, GROUPINGS, BoundedCounts
 from svduty.io._forces import files_of_other_forces, rows_of_other_forces
 from svduty.io._overlap import JoinedFiles, repeated_crime_ids
@@ -44,7 +42,6 @@ __all__ = [
     "_months_outside",
     "_other_forces",
     "_overlapping",
-    "indented_json",
     "summary_with_skipped",
 ]
 
@@ -152,111 +149,3 @@ def _every_district(summary: Summary, partnership: Partnership | BundleParts) ->
 def summary_with_skipped(summary: Summary, skipped: tuple[str, ...]) -> Summary:
     """The summary with the files skipped in input folders listed."""
     return attrs.evolve(summary, skipped=skipped) if skipped else summary
-
-
-_SCALARS = frozenset({str, int, float, bool, type(None)})
-"""The types JSON writes as one value (exactly these: a subclass goes the long way)."""
-
-_KEYS = frozenset({str})
-_FLAT: dict[tuple[str, bool], Any] = {}  # (indent, sorted) -> the C encoder of scalars
-_VALUE = json.JSONEncoder().encode
-_KEY = json.encoder.encode_basestring_ascii
-
-
-class _NotPlain(Exception):
-    """A value :func:`indented_json` leaves to :func:`json.dumps` (a key or value not plain)."""
-
-
-def indented_json(value: Any, *, sort: bool = False) -> str:
-    """``json.dumps(value, indent=2, default=str)``: the same text, about twice as fast.
-
-    The summary is written after the last batch, on one thread while the other core is
-    idle: every millisecond of it is one of the command's wall time. ``json.dumps`` with an
-    indent runs Python's own encoder over every value (CPython's C encoder does no
-    indentation): 2.3-2.9 ms for the 89 KB summary of 400,000 rows of real months. Here a
-    dict or list whose values are all scalars (the bounded counts' rows, most of the
-    text) is written by the C encoder in one call, its items separated by the line break
-    and indent that ``indent=2`` puts between them; the rest is walked as ``json.dumps``
-    walks it. A tree with anything else (a key not a string, a value not a plain dict,
-    list, tuple, string, number, boolean or ``None``) is given to ``json.dumps`` whole.
-
-    Args:
-        value: The data (a dict, a list or a scalar).
-        sort: Sort the keys of every dict below the top one (the top one's are written in
-            their order: ``svduty_schema`` first, as ``versioned`` puts it), as
-            ``json.dumps(sort_keys=True)`` sorts them.
-
-    Example:
-        >>> data = {"a": [1, 2.5, None], "b": {"y": "\u00e9", "x": {}}, "c": []}
-        >>> indented_json(data) == json.dumps(data, indent=2, default=str)
-        True
-        >>> print(indented_json({"rows": [{"n": 1, "m": True}]}, sort=True))
-        {
-          "rows": [
-            {
-              "m": true,
-              "n": 1
-            }
-          ]
-        }
-    """
-    out: list[str] = []
-    try:
-        _write(value, "\n", out, sort=sort, top=True)
-    except _NotPlain:
-        if sort and type(value) is dict:  # (its keys' order kept, every other dict's sorted)
-            value = {k: sorted_keys(v) for k, v in value.items()}
-        elif sort:
-            value = sorted_keys(value)
-        return json.dumps(value, indent=2, default=str)
-    return "".join(out)
-
-
-def _flat(inner: str, sort: bool) -> Any:
-    """The C encoder of a container of scalars whose items start each line at ``inner``."""
-    encode = _FLAT.get((inner, sort))
-    if encode is None:
-        made = json.JSONEncoder(separators=("," + inner, ": "), sort_keys=sort)
-        encode = _FLAT[inner, sort] = made.encode
-    return encode
-
-
-def _write(value: Any, newline: str, out: list[str], *, sort: bool, top: bool = False) -> None:
-    """Add ``value``'s text to ``out``; ``newline``: a line break and the indent of its line."""
-    kind = type(value)
-    if kind in _SCALARS:
-        out.append(_VALUE(value))
-        return
-    if kind is dict:
-        if not value:
-            out.append("{}")
-            return
-        if not _KEYS.issuperset(map(type, value)):
-            raise _NotPlain
-        items: Any = value.values()
-        opening, closing = "{", "}"
-    elif kind is list or kind is tuple:
-        if not value:
-            out.append("[]")
-            return
-        items, opening, closing = value, "[", "]"
-    else:
-        raise _NotPlain
-    inner = newline + "  "
-    ordered = sort and not top and kind is dict
-    if _SCALARS.issuperset(map(type, items)):  # all scalars: one call of the C encoder
-        out.append(opening + inner + _flat(inner, ordered)(value)[1:-1] + newline + closing)
-        return
-    before = opening + inner
-    if kind is dict:
-        for key in sorted(value) if ordered else value:
-            out.append(before + _KEY(key) + ": ")
-            before = "," + inner
-            _write(value[key], inner, out, sort=sort)
-    else:  # (a tuple's dicts keep their order, as ``versioned(sort=True)`` leaves them)
-        sort = sort and kind is list
-        for item in value:
-            out.append(before)
-            before = "," + inner
-            _write(item, inner, out, sort=sort)
-    out.append(newline + closing)

@@ -16,6 +16,7 @@ Example:
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import signal
 import threading
@@ -34,7 +35,6 @@ from svduty._commands._classify_summary import (
     _months_outside,
     _other_forces,
     _overlapping,
-    indented_json,
     summary_with_skipped,
 )
 from svduty._commands._input_format import add_input_format
@@ -422,8 +422,7 @@ def _run(
     if args.summary == "json":
         data = summary.to_json()  # the same keys for every input: police.uk rows are
         data["bounded"] = None if bounds is None else bounds.to_json()  # bounded, incidents not
-        top = {k: data[k] for k in sorted(data)}  # (the rest sorted as written)
-        text = indented_json(versioned("summary", top), sort=True)
+        text = json.dumps(versioned("summary", data, sort=True), indent=2, default=str)
     else:
         text = summary.to_text() + (_bounds_text(bounds) if bounds is not None else "")
     outputs = [p for p in (args.output, args.rejected) if p]
