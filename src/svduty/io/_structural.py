@@ -18,6 +18,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+import attrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
 from svduty._ids import line_problem
@@ -44,7 +45,7 @@ def _format_exception(exc: BaseException, type_: Any) -> str:
     if isinstance(exc, KeyError):
         return "required field missing"
     if isinstance(exc, ForbiddenExtraKeysError):
-        return f"unknown field(s) {quote_keys(exc.extra_fields)}"
+        return f"unknown field(s) {quote_keys(exc.extra_fields)}{_meant(exc)}"
     if isinstance(exc, ValueError) and isinstance(type_, type) and issubclass(type_, enum.Enum):
         choices = ", ".join(repr(m.value) for m in type_)
         return f"expected one of {choices}"
@@ -52,6 +53,32 @@ def _format_exception(exc: BaseException, type_: Any) -> str:
         name = getattr(type_, "__name__", None) or "the declared type"
         return f"expected a value of type {name}"
     return "invalid value"
+
+
+def _meant(exc: ForbiddenExtraKeysError) -> str:
+    """`` (did you mean NAME?)`` for unknown keys that nearly spell a field of the record.
+
+    Only a key that is shown (a safe, known-shaped word) is guessed at: a guess would
+    describe a key that is not shown. One mechanism for every record (a scenario's, a
+    bundle's): ``svduty._near.nearest`` (``did_you_mean``'s guess) against the record's own fields.
+
+    Example:
+        >>> from svduty.governance import Rename
+        >>> _meant(ForbiddenExtraKeysError(None, Rename, {"reasn", "colour"}))
+        ' (did you mean reason for reasn?)'
+        >>> _meant(ForbiddenExtraKeysError(None, Rename, {"bdy"}))
+        ' (did you mean body?)'
+    """
+    if not attrs.has(exc.cl):
+        return ""
+    from svduty._near import nearest  # difflib: only when a key was not understood
+
+    fields = [a.name for a in attrs.fields(exc.cl) if a.init]
+    keys = sorted(k for k in exc.extra_fields if isinstance(shown(k), Shown))
+    near = [(n, k) for k in keys if (n := nearest(k, fields))]
+    if len(keys) == 1 and near:
+        return f" (did you mean {near[0][0]}?)"
+    return f" (did you mean {', '.join(f'{n} for {k}' for n, k in near)}?)" if near else ""
 
 
 _FIELD_NAME = re.compile(r"[a-z][a-z0-9_]{0,40}")
