@@ -92,7 +92,7 @@ def test_bundle_failing_validation_exits_1(tmp_path: Path):
     gov.write_text(text.replace(cut, 'chair = "rugby-borough-council"'), encoding="utf-8")
     code, out, err = run("--partnership", str(bundle), "--validate")
     assert code == 1
-    assert "error GOV-CSP-COVERAGE: district E07000220 is covered by no" in out
+    assert "error GOV-CSP-COVERAGE: district Rugby (E07000220) is covered by no" in out
     assert "1 error(s)" in out
     assert err == (
         "svduty governance: error: 1 governance error(s) and 2 warning(s), listed in the "

@@ -44,7 +44,8 @@ def test_the_onss_several_csps_in_one_district_are_refused_with_the_reason() -> 
     found = [f for f in validate_graph(graph, districts=(BUCKS,)) if f.rule == "GOV-CSP-COVERAGE"]
     assert len(found) == 1
     message = found[0].message
-    assert message.startswith(f"district {BUCKS} is covered by 4 community safety partnership(s)")
+    named = f"district Buckinghamshire ({BUCKS})"
+    assert message.startswith(f"{named} is covered by 4 community safety partnership(s)")
     assert "s.5(1), (1A)" in message
     assert "never for part of one" in message
     assert "the ONS CSP table gives 4 CSP areas in it (E22000303 Aylesbury Vale" in message
@@ -71,7 +72,8 @@ def test_two_csps_in_a_district_the_ons_gives_one_say_why_without_the_ons_list()
 
 def test_no_csp_for_a_district_says_as_before() -> None:
     (f,) = validate_graph(GovernanceGraph.of([], []), districts=(BUCKS,))
-    assert f.message == f"district {BUCKS} is covered by no community safety partnership(s)"
+    named = f"district Buckinghamshire ({BUCKS})"
+    assert f.message == f"{named} is covered by no community safety partnership(s)"
 
 
 def test_init_states_the_doubt_on_each_of_the_several_csp_areas(tmp_path: Path) -> None:

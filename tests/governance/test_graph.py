@@ -301,8 +301,8 @@ def test_csp_coverage_rule():
     b = body("b", kind=BodyKind.COMMUNITY_SAFETY_PARTNERSHIP, districts=("E07000219", "E09999999"))
     res = GovernanceGraph.of([a, b], []).validate(districts=("E07000218", "E07000219", "E07000220"))
     messages = [f.message for f in res.errors if f.rule == "GOV-CSP-COVERAGE"]
-    assert any("E07000219 is covered by 2" in m for m in messages)
-    assert any("E07000220 is covered by no" in m for m in messages)
+    assert any("Nuneaton and Bedworth (E07000219) is covered by 2" in m for m in messages)
+    assert any("Rugby (E07000220) is covered by no" in m for m in messages)
     assert any("outside the area: E09999999" in m for m in messages)
 
 

@@ -74,7 +74,7 @@ def test_a_finding_names_the_change_to_a_body_that_covered_its_district():
     w = svduty.warwickshire().what_if(Scenario("s", "t", [RemoveBody("rugby-csp-board")]))
     (cover,) = [f for f in w.findings.errors if f.rule == "GOV-CSP-COVERAGE"]
     assert cover.message.endswith(
-        "E07000220 is covered by no community safety partnership(s); see changes[0] (remove_body)"
+        "(E07000220) is covered by no community safety partnership(s); see changes[0] (remove_body)"
     )
 
 

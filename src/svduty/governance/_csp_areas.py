@@ -30,7 +30,24 @@ from svduty.findings import Finding, Severity
 from svduty.governance._model import BodyKind
 from svduty.governance._rules import GOVERNANCE_RULES
 
-__all__ = ["split_areas"]
+__all__ = ["district_named", "split_areas"]
+
+
+def district_named(code: str) -> str:
+    """A district as a finding names it: its ONS name and code, or the code alone.
+
+    The national table's name is public (``validate``'s funding check names a district
+    the same way); a code it does not hold (an area a what-if creates) is named as an id,
+    not shown when it could be personal data.
+
+    Example:
+        >>> district_named("E07000220"), district_named("rugby-and-nuneaton")
+        ('Rugby (E07000220)', 'rugby-and-nuneaton')
+    """
+    from svduty.areas import Geography  # the national table: only for a finding
+
+    national = Geography.england_and_wales()
+    return f"{national.get(code).name} ({code})" if code in national else named(code, "an id")
 
 
 def split_areas(
@@ -95,10 +112,10 @@ def _splits(
                 severity,
                 ("not known: " if note else "")
                 + f"{named(new, 'an id')}, the local government area the changes make of "
-                f"{', '.join(districts)}, is split between {len(parts)} community safety "
-                f"partnerships: {each}; the responsible authorities act for the whole of "
-                "each local government area (merge them, or give one the whole area with "
-                f"change_districts){note}",
+                f"{', '.join(map(district_named, districts))}, is split between {len(parts)} "
+                f"community safety partnerships: {each}; the responsible authorities act for "
+                "the whole of each local government area (merge them, or give one the whole "
+                f"area with change_districts){note}",
                 (rule.citation,),
                 (new, *parts),
                 data=(("partnerships", ", ".join(parts)),),

@@ -23,8 +23,9 @@ import attrs
 from svduty._checked import checked
 from svduty.authorities import Authorities, Role
 from svduty.authorities._model import one_id_per_body
-from svduty.errors import GovernanceError, Problem, named, shown
+from svduty.errors import GovernanceError, Problem, named
 from svduty.findings import Finding, Findings, Severity
+from svduty.governance._csp_areas import district_named
 from svduty.governance._model import BodyKind, BodyStatus, Level, RelationKind, Tier
 from svduty.governance._paths import GraphView, oversight_cycles, upward
 from svduty.governance._rules import (
@@ -132,7 +133,7 @@ def _coverage(graph: GraphView, add: Add, districts: tuple[str, ...] | None) -> 
             what = "no" if not covering else f"{len(covering)}"
             add(
                 Severity.ERROR,
-                f"district {_id(d)} is covered by {what} community safety partnership(s)"
+                f"district {district_named(d)} is covered by {what} community safety partnership(s)"
                 + (_several(d) if covering else ""),
                 covering,
             )
@@ -155,7 +156,7 @@ def _coverage(graph: GraphView, add: Add, districts: tuple[str, ...] | None) -> 
                 add(
                     Severity.ERROR,
                     f"{_id(b.id)} covers district(s) outside the area: "
-                    + ", ".join(str(shown(d)) for d in outside),
+                    + ", ".join(map(district_named, outside)),
                     (b.id,),
                 )
 
