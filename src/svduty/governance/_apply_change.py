@@ -104,9 +104,16 @@ def _replace_authority(w: Work, old: tuple[str, ...], new: str | None) -> str:
         if nb != b:
             w.bodies[b.id] = nb
             touched.append(b.id)
-    return (
-        f"governance: {', '.join(touched)} changed" if touched else "governance: no body names it"
-    )
+    said = f"governance: {', '.join(touched)} changed" if touched else ""
+    still = [  # the chairs and hosts an abolished one leaves named (a log of none misled)
+        f"still {done} by it: {', '.join(ids)}"
+        for role, done in (("chair", "chaired"), ("host", "hosted"))
+        if new is None and (ids := [b.id for b in w.bodies.values() if getattr(b, role) in old])
+    ]
+    if still:
+        said += f"{'; ' if said else 'governance: '}{'; '.join(still)}"
+        said += " (the scenario does not say who follows)"
+    return said or "governance: no body names it"
 
 
 def _name_free(w: Work, name: str, body: str, field: str) -> None:
