@@ -46,5 +46,11 @@ def test_policy_notebook_applies_diffs_validates_and_draws():
     text = run("policy-reorganisation.ipynb")
     assert "lgr-two-unitaries" in text
     assert "bodies removed:" in text
+    # the authorities' changes in words, not only their headings (users58)
+    assert (
+        "authorities abolished:\n  Warwickshire County Council (warwickshire-county-council)"
+        in text
+    )
+    assert "functions transferred:\n  North Warwickshire Borough Council" in text
     assert "error(s)" in text or "ok" in text
     assert "Figure" in text
