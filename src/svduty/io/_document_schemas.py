@@ -76,10 +76,13 @@ def document_schema(kind: DocumentKind) -> dict[str, Any]:
         'summary/1'
         >>> s["properties"]["verdicts"]["properties"]["in_scope"]["propertyNames"]
         {'enum': ['yes', 'no', 'undetermined']}
-        >>> document_schema("validate")["$defs"]["Problem"]["properties"]["row"]
-        {'anyOf': [{'type': 'integer', 'minimum': 1}, {'type': 'null'}]}
-        >>> document_schema("row")["properties"]["within_area"]
-        {'type': 'string', 'enum': ['inside', 'outside', 'no_location']}
+        >>> row = document_schema("validate")["$defs"]["Problem"]["properties"]["row"]
+        >>> row["anyOf"]
+        [{'type': 'integer', 'minimum': 1}, {'type': 'null'}]
+        >>> row["description"]
+        'The row of a table file (from 1); null: not a row.'
+        >>> document_schema("row")["properties"]["within_area"]["enum"]
+        ['inside', 'outside', 'no_location']
     """
     if kind not in get_args(DocumentKind):
         from svduty.errors import ArgumentError, Problem
@@ -99,12 +102,19 @@ def _schema(kind: str) -> dict[str, Any]:
         tag = {"const": f"{kind}/{version}", "description": "The document's kind and version."}
         body["properties"] = {"svduty_schema": tag, **body["properties"]}
         body["required"] = ["svduty_schema", *body["required"]]
+    from svduty.io._document_words import described
     from svduty.io._schema import JSON_SCHEMA
 
-    return {
+    schema = {
         "$schema": JSON_SCHEMA,
         "$id": f"{_BASE}{kind}/{version}.json",
         "title": f"svduty {kind}",
         **body,
         **({"$defs": defs} if defs else {}),
     }
+    # what each field holds, where its part says only its type; on a copy with no dict
+    # twice (deepcopy keeps sharing): the parts share small schemas ({"type": "integer"})
+    # between fields and between documents
+    import json
+
+    return described(kind, json.loads(json.dumps(schema)))
