@@ -146,7 +146,7 @@ def test_a_what_if_of_authorities_needs_no_governance_toml(tmp_path: Path):
     )
     code, out, err = run("--partnership", str(bundle), "--scenario", str(merge), "--validate")
     assert code == 1, err
-    assert "error GOV-SCHEDULE-1: E07000220 has no specified authority of the 'Local" in out
+    assert "error GOV-SCHEDULE-1: Rugby (E07000220) has no specified authority of the" in out
     assert "checked: GOV-SCHEDULE-1\n" in out
     skipped = [line for line in out.splitlines() if line.startswith("not checked:")]
     assert len(skipped) == len(GOVERNANCE_RULES) + len(PRACTICE_CHECKS) - 1

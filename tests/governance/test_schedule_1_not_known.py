@@ -63,8 +63,8 @@ def test_a_scenario_that_takes_a_recorded_authority_away_breaks_the_rule():
     assert [(f.severity, f.message) for f in gaps] == [
         (
             Severity.ERROR,
-            "E07000220 has no specified authority of the 'Local government' table (district "
-            "council) of Schedule 1 (before: rugby-borough-council)",
+            "Rugby (E07000220) has no specified authority of the 'Local government' table "
+            "(district council) of Schedule 1 (before: rugby-borough-council)",
         )
     ]
     assert gaps[0].subjects == ("E07000220", "rugby-borough-council")

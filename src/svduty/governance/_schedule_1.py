@@ -34,6 +34,7 @@ from svduty.authorities._one_fire_authority import CONTRADICT, POLICE_CONTRADICT
 from svduty.errors import named
 from svduty.findings import Finding, Severity
 from svduty.governance._councils import councils_together
+from svduty.governance._csp_areas import district_named
 from svduty.governance._one_per_area import one_per_area
 from svduty.governance._reorganise import Reorganised
 from svduty.governance._rules import GOVERNANCE_RULES
@@ -176,7 +177,7 @@ def _breach(lga: str, table: str, before: list[str], cites: tuple[Citation, ...]
     return Finding(
         "GOV-SCHEDULE-1",
         Severity.ERROR,
-        f"{named(lga, 'an id')} has no specified authority of the {table} of Schedule 1 "
+        f"{district_named(lga)} has no specified authority of the {table} of Schedule 1 "
         f"(before: {', '.join(named(b, 'an id') for b in before)})",
         cites,
         (lga, *before),
