@@ -191,7 +191,10 @@ def test_every_rule_is_reported_checked_or_skipped():
     rules = set(GOVERNANCE_RULES) | set(PRACTICE_CHECKS)
     assert set(v["checked"]) | {s["rule"] for s in v["skipped"]} == rules
     code, out, _ = run("--validate")
-    assert "checked: GOV-SCHEDULE-1, GOV-S8-CONSULT, GOV-CSP-RESPONSIBLE, GOV-CSP-COVERAGE" in out
+    assert (
+        "checked: GOV-SCHEDULE-1, GOV-S8-CONSULT, GOV-CSP-RESPONSIBLE, GOV-S8-COLLABORATE, "
+        "GOV-CSP-COVERAGE" in out
+    )
 
 
 def test_reorganisation_scenarios_report_schedule_1_gaps():

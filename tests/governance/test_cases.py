@@ -95,3 +95,11 @@ def test_csp_responsible_case(case: dict[str, Any]) -> None:
     for severity, key in ((Severity.ERROR, "errors"), (Severity.WARNING, "warnings")):
         said = sorted(list(f.subjects) for f in found if f.severity is severity)
         assert said == sorted(case[key]), (key, [str(f) for f in found])
+
+
+@pytest.mark.parametrize("case", cases("s8-collaborate"))
+def test_s8_collaborate_case(case: dict[str, Any]) -> None:
+    """law58a: s.8(1)-(2) is national law, checked for every area, never an error."""
+    found = findings(case)
+    assert sorted(f.message for f in found) == sorted(case["warnings"])
+    assert {f.severity for f in found} <= {Severity.WARNING}

@@ -429,6 +429,7 @@ def test_change_cadence_of_a_relation_and_a_body(g):
     ]
     assert {(c.body, c.field) for c in d.bodies_changed} == {
         ("soc-tactical-group", "cadence"),
+        ("soc-tactical-group", "cadence_citation"),  # its source does not say weekly (law58a)
         ("rugby-vpog", "area"),
         ("rugby-vpog", "coverage_citation"),  # the scenario cites nothing: so it says
     }

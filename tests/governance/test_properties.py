@@ -99,6 +99,8 @@ def scenarios(draw):
             new_c = draw(st.sampled_from([c for c in Cadence if c is not b.cadence]))
             changes.append(ChangeCadence(b.id, new_c))
             exp["changed"].add((b.id, "cadence"))
+            if b.cadence_citation != C:  # the new cadence cites the scenario (law58a)
+                exp["changed"].add((b.id, "cadence_citation"))
         elif op == "districts":
             ds = draw(
                 st.sets(st.sampled_from(DISTRICTS)).filter(lambda s, b=b: s != set(b.districts))

@@ -150,8 +150,11 @@ def test_a_member_leaving_leaves_the_members_kept_as_sure_as_their_source():
             ("GOV-CSP-RESPONSIBLE", (b, icb, *P.governance.get(b).districts)) for b in csps
         ]
         assert len(csps) == 4
+        # and, since law58a, s.8(1): no body records the ICB with the other specified
+        # authorities for the area, so whether it collaborates is not known (a warning)
+        collaborates = ("GOV-S8-COLLABORATE", (icb, P.local_area.districts[0]))
         assert sorted((f.rule, f.subjects) for f in new) == sorted(
-            [("GOV-SPECIFIED", (icb,)), *responsible]
+            [("GOV-SPECIFIED", (icb,)), *responsible, collaborates]
         )
         assert {c.field for c in w.diff.bodies_changed} == {"members"}
 

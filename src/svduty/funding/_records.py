@@ -271,6 +271,8 @@ class Project:
         levels: The prevention levels it works at.
         tiers: The intervention tiers it offers.
         citation: Where it and its funding are stated.
+        tags_citation: Where its pillars, levels and tiers are stated, when that differs
+            from ``citation`` (a reading of the source: ``unconfirmed``, with its doubt).
 
     Example:
         >>> Project("p", "P", CostCategory.LABOUR).funded_from.value
@@ -288,6 +290,7 @@ class Project:
     levels: tuple[str, ...] = ()
     tiers: tuple[str, ...] = ()
     citation: Citation | None = None
+    tags_citation: Citation | None = None
 
 
 @checked_fields

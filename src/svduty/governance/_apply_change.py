@@ -206,7 +206,15 @@ def apply_one(w: Work, change: Change, citation: Citation | None, with_it: tuple
                 )
             w.relations[key] = attrs.evolve(w.relations[key], cadence=change.cadence)
             return f"cadence of {w.relations[key]}"
-        w.bodies[b.id] = attrs.evolve(b, cadence=change.cadence)
+        new = attrs.evolve(b, cadence=change.cadence)
+        if change.cadence != b.cadence:  # the old cadence's source does not state the new
+            was = w.before.get(b.id)  # back as it was: cited as it was
+            if was is not None and was.cadence == new.cadence:
+                back = was.cadence_citation
+            else:
+                back = citation or unsourced(b.cadence_citation or b.citation, "its cadence")
+            new = attrs.evolve(new, cadence_citation=back)
+        w.bodies[b.id] = new
         return f"cadence of {b.id}: {b.cadence} -> {change.cadence}"
     b = w.need(change.body, "body")
     area = change.area if change.area is not None else b.area

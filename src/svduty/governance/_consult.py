@@ -28,6 +28,7 @@ from svduty.authorities._answering import in_force
 from svduty.errors import named
 from svduty.findings import Finding, Severity
 from svduty.governance._changes import Change, Merge
+from svduty.governance._collaborate import collaboration_findings
 from svduty.governance._model import RelationKind
 from svduty.governance._reorganise import Reorganised
 from svduty.governance._rules import GOVERNANCE_RULES
@@ -157,7 +158,7 @@ def national_findings(
     on: _dt.date | str | None = None,
     was: GovernanceGraph | None = None,
 ) -> tuple[Finding, ...]:
-    """The rules of ``NEEDS_AUTHORITIES``: Schedule 1's gaps, then s.8(4)'s.
+    """The rules of ``NEEDS_AUTHORITIES``: Schedule 1's gaps, then s.8(4)'s and s.8(1)'s.
 
     ``was``: the graph before a scenario (what it takes away is a breach).
 
@@ -171,6 +172,7 @@ def national_findings(
     """
     gaps = schedule_1_findings(before, after, on=on)
     consulted = consultation_findings(after.authorities, after.areas, graph, on=on, before=was)
+    consulted += collaboration_findings(after.authorities, after.areas, graph, on=on, before=was)
     commenced, not_yet = in_force("Part 2 Chapter 1", on)  # a day before the Duty applied
     if commenced is None or not not_yet:
         return gaps + consulted

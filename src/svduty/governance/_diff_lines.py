@@ -45,10 +45,11 @@ _FIELD_WORDS = {
     "note": "note",
     "valid": "in force",
     "chair_citation": "source for its chair",
+    "cadence_citation": "source for how often it meets",
 }
 """What each field of a body or relation means, as the diff's text says it."""
 
-_OWN_SOURCE = frozenset({"coverage_citation", "chair_citation"})
+_OWN_SOURCE = frozenset({"coverage_citation", "chair_citation", "cadence_citation"})
 """The fields whose ``None`` means the body's own ``citation`` states it (users57)."""
 
 _ID_FIELDS = frozenset({"area", "chair", "host", "members"})

@@ -256,6 +256,8 @@ class Body:
             that sets the body up; ``None``: no period is recorded, and it holds on any
             day asked about.
         chair_citation: Where the chair is stated, when that differs from ``citation``.
+        cadence_citation: Where the cadence is stated, when that differs from ``citation``
+            (another document, or a reading in doubt: ``unconfirmed`` with its doubt).
 
     Example:
         >>> from svduty.sources import cite
@@ -287,6 +289,7 @@ class Body:
     note: str | None = None
     valid: Period | None = None
     chair_citation: Citation | None = None
+    cadence_citation: Citation | None = None
 
     def __attrs_post_init__(self) -> None:
         for field in ("chair", "host"):

@@ -61,6 +61,14 @@ GOVERNANCE_RULES: dict[str, GovernanceRule] = {
             cite("pcsc-act-2022", "s.11 and Sch 1"),
         ),
         GovernanceRule(
+            "GOV-S8-COLLABORATE",
+            "the specified authorities for each local government area of the partnership "
+            "collaborate with each other to prevent and reduce serious violence in the area, "
+            "planning together: a body of the governance has each one as a member with "
+            "another of them (the Act prescribes no body; one not recorded is not known)",
+            cite("pcsc-act-2022", "s.8(1)-(2)"),
+        ),
+        GovernanceRule(
             "GOV-S8-CONSULT",
             "each educational, prison and youth custody authority for a local government "
             "area of the partnership is consulted on the strategy: a consults relation "
@@ -81,7 +89,12 @@ GOVERNANCE_RULES: dict[str, GovernanceRule] = {
 }
 """The rules of national law every governance graph is checked against, by id."""
 
-NEEDS_AUTHORITIES = ("GOV-SCHEDULE-1", "GOV-S8-CONSULT", "GOV-CSP-RESPONSIBLE")
+NEEDS_AUTHORITIES = (
+    "GOV-SCHEDULE-1",
+    "GOV-S8-CONSULT",
+    "GOV-CSP-RESPONSIBLE",
+    "GOV-S8-COLLABORATE",
+)
 """The national rules that need the partnership's authorities and areas (not a graph alone)."""
 
 PRACTICE_CHECKS: dict[str, str] = {

@@ -46,6 +46,7 @@ __all__ = [
     "COMMENCED",
     "PROBATION_DOUBT",
     "PROBATION_NAME",
+    "UNITARY_DOUBT",
     "authorities",
     "cite",
     "plain_name",
@@ -66,6 +67,21 @@ PROBATION_DOUBT = (
     "none; name the region and the unit(s), with their source"
 )
 """What ``svduty init`` cannot tell of the provider of probation services (Sch 1)."""
+
+
+UNITARY_DOUBT = (
+    "a unitary area is a district (s.11(4)(a)) whose one council is, in law, either its "
+    "district council (Sch 1, 'A district council': 'The district') or a county council "
+    "for an area for which there are no district councils (Sch 1: 'The district which "
+    "coincides with the council's area'); the rows exclude each other, and under either "
+    "s.11(6) makes the council a specified authority for this district, so which row "
+    "changes no area it is an authority for. Which it is, the order that made the area "
+    "unitary says, not the Act or the ONS tables: recorded as a district council (the "
+    "first row) unless svduty reads otherwise (its fire and rescue authority, a "
+    "structural changes order); if the order made it a county council, set category = "
+    "'county_council_no_districts'. Its formal name is not in the ONS tables: check it"
+)
+"""The doubt ``svduty init`` writes for a unitary area's council: which Schedule 1 row."""
 
 
 def _row(category: AuthorityCategory, table: str) -> dict[str, str]:
@@ -116,12 +132,7 @@ def _council(d: Area) -> dict[str, Any]:
         )
     elif d.kind is AreaKind.UNITARY:
         cat, name = _C.DISTRICT_COUNCIL, f"{plain_name(d.name)} Council"
-        citation = _sch1(
-            "a district council",
-            "a unitary council is either a district council or a county council for an "
-            "area with no district councils; which, and its formal name, are not in the "
-            "ONS tables",
-        )
+        citation = _sch1("a district council", UNITARY_DOUBT)
     else:
         cat, name = _C.DISTRICT_COUNCIL, f"{plain_name(d.name)} council (district)"
         citation = _sch1("a district council", name_doubt)

@@ -181,7 +181,10 @@ def as_county_council(council: dict[str, Any], why: str) -> None:
     council["category"] = AuthorityCategory.COUNTY_COUNCIL_NO_DISTRICTS.value
     council["citation"] = schedule_1(
         "a county council in England for an area for which there are no district councils",
-        f"{why}; the council's formal name is not in the ONS tables: check it",
+        f"{why}; that row's area is 'The district which coincides with the council's "
+        "area', the same district s.11(6) gives a district council (the other row a "
+        "unitary council can be in), so the row changes no area it is an authority for; "
+        "the council's formal name is not in the ONS tables: check it",
     )
 
 
