@@ -21,6 +21,7 @@ import pytest
 from svduty.definitions import (
     OWHR_PILOT_AS_ANNOUNCED,
     OWHR_PILOT_AS_MADE,
+    Definition,
     Incident,
     OwhrPilot,
     classify,
@@ -35,6 +36,10 @@ from .helpers import PILOT_KNIFE_HOMICIDE, to_table
 # the pilot's knife homicide (helpers.PILOT_KNIFE_HOMICIDE) where and when each test says,
 # with no place of the incident itself
 FACTS = {k: v for k, v in PILOT_KNIFE_HOMICIDE.items() if k != "location"} | {"other_reviews": []}
+# the packaged definition without the partners-by-place presumption (law51, law58b)
+NOT_BY_PLACE = attrs.evolve(
+    STATUTE, presume=tuple(p for p in STATUTE.presume if p != "partners-by-place")
+)
 # every district of the police areas the pilot as made doubts made a pilot area: no doubt
 WIDE = attrs.evolve(
     OWHR_PILOT_AS_ANNOUNCED,
@@ -44,10 +49,12 @@ WIDE = attrs.evolve(
 )
 
 
-def _reasons(data: dict[str, object], pilot: OwhrPilot) -> tuple[str, list[str]]:
-    result = classify(Incident.from_json(data), pilot=pilot)
+def _reasons(
+    data: dict[str, object], pilot: OwhrPilot, definition: Definition = STATUTE
+) -> tuple[str, list[str]]:
+    result = classify(Incident.from_json(data), definition, pilot=pilot)
     rules = [r.rule for r in result.reasons]
-    row = classify_table(to_table([data]), pilot=pilot).to_pylist()[0]
+    row = classify_table(to_table([data]), definition, pilot=pilot).to_pylist()[0]
     assert row["reasons"] == rules
     assert row["homicide_review"] == result.homicide_review.value
     return result.homicide_review.value, rules
@@ -73,7 +80,14 @@ def test_a_pilot_without_doubt_on_its_reach_gives_no_reason_of_that_doubt(place:
     assert answer == "required"
     assert "OWHR-PILOT-AREA" in rules
     assert "OWHR-PILOT-AREA-DOUBT" not in rules
+    # the pilot as made: the place is no pilot area, so regs 6 to 8 name no relevant review
+    # partner; partners-by-place (a default) reads no direction, as it does elsewhere (law58b)
     answer, rules = _reasons(data, OWHR_PILOT_AS_MADE)
+    assert answer == "not_required"
+    assert "OWHR-PILOT-PLACE-PRESUMED" in rules
+    assert "OWHR-PILOT-AREA-DOUBT" not in rules
+    # without that presumption a direction may name the place's partners: the reach doubted
+    answer, rules = _reasons(data, OWHR_PILOT_AS_MADE, NOT_BY_PLACE)
     assert answer == "undetermined"
     assert "OWHR-PILOT-AREA-DOUBT" in rules
 

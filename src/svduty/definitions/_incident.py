@@ -230,16 +230,15 @@ class Incident:
             one of the four conditions of s.24(1)(c); with the next three).
         pilot_partner: Whether the homicide review pilot (SI 2023/227) reaches the
             death through its relevant review partners. The place of death settles it in
-            the fourteen pilot council areas (it does). Outside the pilot police and ICB
-            areas it does not by the place (reg 6), but SI 2022/1261 reg 8 (several
+            the fourteen pilot council areas (it does). Elsewhere it does not by the
+            place (reg 6 reads a pilot area only), but SI 2022/1261 reg 8 (several
             deaths in one incident at an unknown or more than one location, a body found
             first in a pilot area) or a direction (reg 10(1)) may name pilot partners:
             ``true`` then; not given, the ``partners-by-place`` presumption reads it
-            false, stated (law51). Elsewhere in those areas (the rest of the
-            Metropolitan and West Midlands police areas, Warwickshire for the Coventry
-            and Warwickshire ICB) a police force or ICB among the relevant review
-            partners is a pilot partner by reg 1(2), but the reach of reg 3 is not
-            confirmed: state the reading you apply.
+            false, stated (law51; in the rest of the Metropolitan and West Midlands
+            police areas and Warwickshire too since law58b). There a direction naming
+            the place's partners would name a pilot police force or ICB (reg 1(2)), and
+            the reach of reg 3 is not confirmed: state the reading you apply.
         date_of_death: The day (``YYYY-MM-DD``) or month (``YYYY-MM``) the victim died,
             or is likely to have died; it decides whether the death fell in the homicide
             review pilot period (SI 2023/227 reg 1(2), "relevant death"). It cannot be

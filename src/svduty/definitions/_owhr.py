@@ -427,9 +427,17 @@ def pilot_rules(pilot: OwhrPilot) -> tuple[Rule, ...]:
         out.append(
             Rule(
                 "OWHR-PILOT-AREA-DOUBT",
-                All(homicide, In("death_district", pilot.possible), Not(Given("pilot_partner"))),
+                All(  # under partners-by-place the place alone decides, as elsewhere (law58b)
+                    homicide,
+                    In("death_district", pilot.possible),
+                    Not(Given("pilot_partner")),
+                    Not(Presumes(PARTNERS_BY_PLACE)),
+                ),
                 "a police force or integrated care board for the place of death is a pilot "
-                "partner, but whether the pilot reaches this death is not confirmed",
+                "partner, but the place is no pilot area: regs 6 to 8 of SI 2022/1261 name "
+                "no relevant review partner for a death located there, a direction (reg 10) "
+                "may name the place's partners, and whether the pilot would then reach the "
+                "death is not confirmed",
                 pilot.possible_citation,
             )
         )

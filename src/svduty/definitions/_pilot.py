@@ -20,10 +20,13 @@ areas (not given, the ``partners-by-place`` presumption reads the place alone: l
 Where the death occurred in one of the fourteen council areas every relevant partner is a
 pilot partner (by reg 6, or by reg 8 with a body found first in another): the pilot
 applies. Elsewhere in the Metropolitan Police, West Midlands Police or pilot
-ICB areas (Coventry and Warwickshire ICB covers Warwickshire) one relevant partner is a
-pilot partner, and regulation 3(1) commences the duty "for the purposes of the pilot
-partners", which may be read literally (any death they review) or, with the explanatory
-note, narrowly (the pilot areas): there the answer is undetermined, never a confident "no".
+ICB areas (Coventry and Warwickshire ICB covers Warwickshire) regs 6 to 8 name no relevant
+partner for a death at a known place; a direction naming the place's partners would make
+one of them a pilot partner, and regulation 3(1) commences the duty "for the purposes of
+the pilot partners", which may be read literally (any death they review) or, with the
+explanatory note, narrowly (the pilot areas). There the ``partners-by-place``
+presumption reads no direction, as elsewhere (law58b); without it the answer is
+undetermined (``possible``), never a confident "no".
 
 Example:
     >>> "E08000025" in OWHR_PILOT_AS_MADE.partners
@@ -62,8 +65,9 @@ class OwhrPilot:
             a pilot partner (the pilot applies).
         period: The pilot period (a relevant death (likely) occurred in it).
         citation: SI 2023/227, with the doubt on the end date.
-        possible: District GSS codes where one relevant review partner (a police force
-            or an ICB) is a pilot partner but the reach of regulation 3 is not confirmed.
+        possible: District GSS codes, no pilot area, where a police force or ICB is a
+            pilot partner: a direction (SI 2022/1261 reg 10) naming the place's partners
+            would name it, and the reach of regulation 3 is then not confirmed.
         possible_citation: The citation of that doubt (``unconfirmed``).
         partners_citation: Where the pilot partners are named (the place of death's
             rules cite it; ``None``: ``citation``).
@@ -152,8 +156,10 @@ _PILOT_DOUBT = (
 _REACH_DOUBT = (
     "reg 1(2) makes the Metropolitan Police, West Midlands Police and the integrated care "
     "boards covering the five boroughs, Birmingham and Coventry (including Coventry and "
-    "Warwickshire ICB) pilot partners; for a death elsewhere in their areas one relevant "
-    "review partner is a pilot partner. Reg 3(1) commences ss.24, 26, 27, 28(1)-(6), "
+    "Warwickshire ICB) pilot partners; for a death at a known place elsewhere in their "
+    "areas SI 2022/1261 names no relevant review partner (reg 6 reads a pilot area only), "
+    "but a direction (reg 10(1)) may name the place's partners, one of them a pilot "
+    "partner (law58b). Reg 3(1) commences ss.24, 26, 27, 28(1)-(6), "
     "29(1)-(4), (7) and 32 'in relation to relevant deaths and for the purposes of the "
     "pilot partners, for the pilot period': read literally, it puts those partners under "
     "the duty for any death they are relevant review partners for; the explanatory note "

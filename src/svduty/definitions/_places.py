@@ -66,12 +66,16 @@ def district_of(location: str, resolve_district: ResolveDistrict | None = None) 
 PARTNERS_BY_PLACE = "partners-by-place"
 """The presumption that the place of death names the relevant review partners (law51).
 
-A death outside the pilot police and ICB areas reaches the pilot only if its relevant
-review partners are pilot partners by some other regulation than reg 6 of SI 2022/1261:
-reg 8 (several deaths in one incident, at an unknown or more than one location, a body
-recorded as found first in a pilot area: that area's partners "in respect of all the
-deaths", reg 5) or a direction (reg 10(1)). ``pilot_partner`` says so; not given, a
-definition may read the place of death alone (stated, switchable).
+A death at a place outside the pilot areas (SI 2022/1261 reg 2) reaches the pilot only if
+its relevant review partners are pilot partners by some other regulation than reg 6 (which
+"applies where the location or likely location of the death is known and is in a pilot
+area"): reg 8 (several deaths in one incident, at an unknown or more than one location, a
+body recorded as found first in a pilot area: that area's partners "in respect of all the
+deaths", reg 5) or a direction (reg 10(1)). That holds in the rest of the pilot police
+forces' and ICBs' areas too (Croydon, Dudley, Warwickshire: law58b): a police force or ICB
+there being a pilot partner (SI 2023/227 reg 1(2)) makes it a relevant review partner only
+if reg 8 or a direction names it. ``pilot_partner`` says so; not given, a definition may
+read the place of death alone (stated, switchable).
 """
 
 
@@ -81,13 +85,14 @@ class PilotArea(Expr):
 
     Read from the district where the death occurred (``place_of_death``): ``True`` in
     the ``certain`` districts (reg 6, or reg 8 with a body found first in another pilot
-    area, names pilot partners), undetermined in the ``possible`` ones (where the
-    regulations' reach is not confirmed) unless the incident states ``pilot_partner``.
-    Outside both, the place names no pilot partner, but reg 8 (a body of the incident found
-    first in a pilot area) or a direction (reg 10(1)) may: ``pilot_partner`` as stated,
-    else ``False`` only by the ``partners-by-place`` presumption, else undetermined
-    (law51). A stated ``pilot_partner`` false in a certain district is a conflict
-    (:func:`pilot_conflict`).
+    area, names pilot partners). Elsewhere, the ``possible`` districts included (where a
+    direction naming the place's partners would name a pilot partner, and the reach of
+    reg 3 is not confirmed), the place names no relevant review partner (reg 6 reads a
+    pilot area only), but reg 8 (a body of the incident found first in a pilot area) or a
+    direction (reg 10(1)) may: ``pilot_partner`` as stated, else ``False`` only by the
+    ``partners-by-place`` presumption, else undetermined (law51; the ``possible``
+    districts read so since law58b). A stated ``pilot_partner`` false in a certain
+    district is a conflict (:func:`pilot_conflict`).
 
     Example:
         >>> a = PilotArea(frozenset({"E08000025"}), frozenset({"E07000222"}))
@@ -96,6 +101,9 @@ class PilotArea(Expr):
         >>> a.scalar(ScalarEnv({"death_district": "E07000222"})) is None
         True
         >>> a.scalar(ScalarEnv({"death_district": "E07000222", "pilot_partner": False}))
+        False
+        >>> by_place = frozenset({PARTNERS_BY_PLACE})
+        >>> a.scalar(ScalarEnv({"death_district": "E07000222"}, presumed=by_place))
         False
         >>> leeds = {"death_district": "E08000035"}
         >>> a.scalar(ScalarEnv(leeds)) is None
@@ -112,11 +120,10 @@ class PilotArea(Expr):
     def _scalar(self, env: ScalarEnv) -> Tri:
         d = env.get("death_district")
         stated = env.get("pilot_partner")
-        if d is not None and d not in self.possible:
-            if d in self.certain:
-                return True
-            if stated is None:  # outside: reg 8 or a direction may still name pilot partners
-                return False if PARTNERS_BY_PLACE in env.presumed else None
+        if d is not None and d in self.certain and d not in self.possible:
+            return True
+        if d is not None and stated is None:  # no pilot area: only reg 8 or a direction
+            return False if PARTNERS_BY_PLACE in env.presumed else None  # (law51, law58b)
         return None if stated is None else bool(stated)
 
     def _arrow(self, env: ArrowEnv) -> Arr:
@@ -127,10 +134,10 @@ class PilotArea(Expr):
             return stated
         certain = pc.is_in(d, value_set=pa.array(sorted(self.certain), pa.string()))
         possible = pc.is_in(d, value_set=pa.array(sorted(self.possible), pa.string()))
-        settled = pc.and_(pc.is_valid(d), pc.invert(possible))
+        certain = pc.and_(certain, pc.invert(possible))
         outside = pc.fill_null(stated, False) if PARTNERS_BY_PLACE in env.presumed else stated
         placed = pc.if_else(certain, pa.scalar(True), outside)
-        return pc.if_else(pc.fill_null(settled, False), placed, stated)
+        return pc.if_else(pc.is_valid(d), placed, stated)
 
     def fields(self) -> tuple[str, ...]:
         """The place of death, and the stated answer.

@@ -193,8 +193,11 @@ PRESUMPTIONS: dict[str, Presumption] = {
             (),
             "OWHR-PILOT-PLACE-PRESUMED",
             "presumption (switchable): pilot_partner, where not given, read from the place "
-            "of death: a death outside the pilot police and ICB areas has no pilot partner "
-            "among its relevant review partners. Reg 8 of SI 2022/1261 would name pilot "
+            "of death: a death at a place outside the pilot areas has no pilot partner among "
+            "its relevant review partners (reg 6 names the partners of a pilot area only; "
+            "in the rest of the Metropolitan and West Midlands police areas and of the pilot "
+            "ICBs' areas a pilot police force or ICB is a relevant review partner only if "
+            "reg 8 or a direction names it: law58b). Reg 8 of SI 2022/1261 would name pilot "
             "partners 'in respect of all the deaths' (reg 5) where more than one person died "
             "in the same incident, the location of the deaths not known or more than one, "
             "and a body or part of one was 'recorded as found first in a pilot area', as a "
