@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from svduty.cli import main
 
@@ -23,9 +24,14 @@ def run(*argv: str | Path) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
-def in_subprocess(*argv: str | Path, cwd: Path) -> subprocess.CompletedProcess[bytes]:
+def in_subprocess(
+    *argv: str | Path, cwd: Path, **streams: Any
+) -> subprocess.CompletedProcess[bytes]:
     """``python -m svduty ARGV...`` in a process of its own, in ``cwd``: for what needs a real
     process (standard output as a file descriptor, ``/dev/stdout``, exit statuses).
+
+    Standard output and error are captured unless ``streams`` says otherwise (``stdout=``,
+    ``stderr=``, ``preexec_fn=``: passed on to :func:`subprocess.run`).
 
     Example:
         >>> in_subprocess("--version", cwd=Path(".")).returncode
@@ -34,7 +40,7 @@ def in_subprocess(*argv: str | Path, cwd: Path) -> subprocess.CompletedProcess[b
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1] / "src")}
     return subprocess.run(
         [sys.executable, "-m", "svduty", *map(str, argv)],
-        capture_output=True,
+        **{"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, **streams},
         env=env,
         cwd=cwd,
         check=False,

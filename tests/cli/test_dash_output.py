@@ -14,13 +14,14 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from svduty.io import sample_police_uk
+
+from ..cli_run import in_subprocess as svduty
 
 pytestmark = pytest.mark.skipif(not Path("/dev/stdout").exists(), reason="no /dev/stdout")
 
@@ -35,18 +36,6 @@ def here(tmp_path: Path) -> Iterator[Path]:
         yield tmp_path
     finally:
         os.chdir(old)
-
-
-def svduty(*argv: str | Path, cwd: Path) -> subprocess.CompletedProcess[bytes]:
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[2] / "src")}
-    return subprocess.run(
-        [sys.executable, "-m", "svduty", *map(str, argv)],
-        capture_output=True,
-        env=env,
-        cwd=cwd,
-        check=False,
-        timeout=300,
-    )
 
 
 @pytest.mark.slow
@@ -120,15 +109,10 @@ def test_standard_output_is_not_given_two_outputs(tmp_path: Path) -> None:
 
 def _closed_stdout(*argv: str | Path, cwd: Path) -> subprocess.CompletedProcess[bytes]:
     """The command run as ``svduty ... >&-``: its standard output closed."""
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[2] / "src")}
-    return subprocess.run(
-        [sys.executable, "-m", "svduty", *map(str, argv)],
-        stdout=None,
-        stderr=subprocess.PIPE,
-        env=env,
+    return svduty(
+        *argv,
         cwd=cwd,
-        check=False,
-        timeout=300,
+        stdout=None,
         preexec_fn=lambda: os.close(1),  # after the child's descriptors are set up
     )
 
@@ -170,17 +154,8 @@ def test_classifications_are_not_appended_to_their_input(tmp_path: Path) -> None
     (hostile43b)."""
     incidents = tmp_path / "i.jsonl"
     incidents.write_text('{"id": "1", "date": "2023-06-01"}\n', encoding="utf-8")
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[2] / "src")}
     with incidents.open("ab") as appended:
-        done = subprocess.run(
-            [sys.executable, "-m", "svduty", "classify", str(incidents)],
-            stdout=appended,
-            stderr=subprocess.PIPE,
-            env=env,
-            cwd=tmp_path,
-            check=False,
-            timeout=300,
-        )
+        done = svduty("classify", incidents, cwd=tmp_path, stdout=appended)
     assert done.returncode == 2
     assert done.stderr.decode().splitlines() == [
         f"svduty classify: error: {incidents}: standard output: expected a file other than "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import json
 from pathlib import Path
@@ -27,6 +28,7 @@ FLOATS = st.one_of(
 DATES = st.dates(dt.date(1, 1, 1), dt.date(9999, 12, 31))
 
 
+@functools.cache  # made once a kind, not at every column drawn (the same examples: ci58b)
 def _column(kind: str) -> st.SearchStrategy[Any]:
     """(type, values) of one column of ``kind``; the values may hold nulls."""
     maybe = lambda s: st.one_of(st.none(), s)  # noqa: E731

@@ -56,6 +56,14 @@ def serial(path: Path, block: int) -> pa.Table:
     return pa.Table.from_batches(batches, schema=POLICE_UK_SCHEMA)
 
 
+# the strategies a line is drawn with, made once, not again for each line (the same draws: ci58b)
+_KIND = st.sampled_from(["good"] * 6 + ["blank", "short", "long", "empty", "space"])
+_QUOTED = st.sets(st.integers(0, 11), max_size=2)
+_FREE = st.sets(st.sampled_from([6, 11]), max_size=2)
+_FREE_TEXT = st.sampled_from([b'"x""y"', b'""', b"Caf\xe9", b" y "])
+_ENDS = st.sampled_from([b"\n", b"\r\n", b"\r"])
+
+
 @st.composite
 def police_file(draw: st.DrawFn, *, cr_in_quotes: bool) -> bytes:
     """A police.uk file: any line ends, quotes, blank and malformed lines, bad bytes."""
@@ -66,14 +74,14 @@ def police_file(draw: st.DrawFn, *, cr_in_quotes: bool) -> bytes:
     inside = [b"a\nb", b"c\r\nd", b"e\rf"] if cr_in_quotes else [b"a\nb", b"a\n\nb"]
     lines = [head]
     for i in range(draw(st.integers(0, 30))):
-        kind = draw(st.sampled_from(["good"] * 6 + ["blank", "short", "long", "empty", "space"]))
+        kind = draw(_KIND)
         cells = [c.encode() for c in GOOD]
         cells[0] = f"id{i}".encode()
         if kind == "good":
-            for j in draw(st.sets(st.integers(0, 11), max_size=2)):
+            for j in draw(_QUOTED):
                 cells[j] = b'"' + cells[j] + b'"'  # the same value, quoted
-            for j in draw(st.sets(st.sampled_from([6, 11]), max_size=2)):  # free text
-                cells[j] = draw(st.sampled_from([b'"x""y"', b'""', b"Caf\xe9", b" y "]))
+            for j in draw(_FREE):  # free text
+                cells[j] = draw(_FREE_TEXT)
             if draw(st.integers(0, 4)) == 0:
                 cells[6] = b'"' + draw(st.sampled_from(inside)) + b'"'
             line = b",".join(cells)
@@ -89,7 +97,7 @@ def police_file(draw: st.DrawFn, *, cr_in_quotes: bool) -> bytes:
     out = b""
     for k, line in enumerate(lines):
         last = k == len(lines) - 1
-        end = style if style is not None else draw(st.sampled_from(ends))
+        end = style if style is not None else draw(_ENDS)
         out += line + (end if not last or draw(st.booleans()) else b"")
     return out
 
