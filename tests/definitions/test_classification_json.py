@@ -17,11 +17,11 @@ from hypothesis import strategies as st
 import svduty
 from svduty.definitions import DEFINITIONS, Classification, Incident, classify
 from svduty.errors import ConflictError, DataError
-from svduty.io import load_packaged_definition
 
+from .helpers import warwickshire
 from .strategies import RESOLVE, incident_json
 
-ALL_DEFINITIONS = [*DEFINITIONS.values(), load_packaged_definition("warwickshire")]
+ALL_DEFINITIONS = [*DEFINITIONS.values(), warwickshire()]
 SOURCES = svduty.warwickshire().sources  # the national catalogue and Warwickshire's own
 
 
@@ -43,7 +43,7 @@ def test_from_json_of_to_json_is_the_classification(data, definition):
 
 
 def test_a_partnership_s_own_sources_need_its_catalogue():
-    c = classify(Incident(id="a", offence_code="8N"), load_packaged_definition("warwickshire"))
+    c = classify(Incident(id="a", offence_code="8N"), warwickshire())
     local = [r for r in c.reasons if r.citation.source.id not in svduty.sources.CATALOGUE]
     if not local:  # pragma: no cover - the definition cites only national law
         pytest.skip("no local citation")

@@ -25,6 +25,8 @@ from svduty.definitions import (
 from svduty.io import load_packaged_definition
 from svduty.sources import cite
 
+from .helpers import warwickshire
+
 SOURCE = cite("sv-strategy-2018", "scope")
 FACTS: dict[str, object] = {
     "offence_code": "8N",
@@ -92,7 +94,7 @@ def test_a_kind_included_only_within_a_kind_of_its_own_is_said_so():
     # a definition with no kind of its own over it still "does not"
     c = compare_definitions(
         [Incident(id="s", behaviours=["economic"], relationship="none")],
-        load_packaged_definition("warwickshire"),
+        warwickshire(),
         DEFINITIONS["pcsc-s13"],
     )
     assert [r.says for r in c.differences[0].rules] == [
@@ -132,7 +134,7 @@ DEFINITIONS_COMPARED = [
     DEFINITIONS["pcsc-s13"],
     DEFINITIONS["who-2002"],
     load_packaged_definition("london-vru"),
-    load_packaged_definition("warwickshire"),
+    warwickshire(),
     young("under-25", 25),
     young("under-18", 18),
     attrs.evolve(DEFINITIONS["pcsc-s13"], id="strict", presume=()),

@@ -28,8 +28,10 @@ from svduty.errors import ConflictError, DataError, DefinitionError
 from svduty.io import load_packaged_definition
 from svduty.sources import Confidence, cite
 
+from .helpers import warwickshire
+
 C = cite("pcsc-act-2022", "s.13")
-WARWICKSHIRE = load_packaged_definition("warwickshire")
+WARWICKSHIRE = warwickshire()
 
 
 def _fields(**kw) -> list[str | None]:
@@ -170,7 +172,6 @@ def test_the_published_definitions_count_the_offences_they_name(definition: str,
     """A researcher's review: 'robbery, wounding, grievous bodily harm' were read as the use
     of physical force, which no offence code proves: no robbery was ever in scope."""
     from svduty.definitions import Incident, classify
-    from svduty.io import load_packaged_definition
 
     got = classify(Incident(offence_code=code, victim_age=20), load_packaged_definition(definition))
     assert got.in_scope.value == "yes"

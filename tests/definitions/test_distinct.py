@@ -22,12 +22,11 @@ from svduty.definitions._columnar import (
 )
 from svduty.definitions._owhr import OWHR_PILOT_AS_MADE
 from svduty.errors import ConflictError, DataError
-from svduty.io import load_packaged_definition
 
-from .helpers import LIST_FIELDS, incidents_table
+from .helpers import LIST_FIELDS, incidents_table, warwickshire
 from .strategies import RESOLVE, incident_json
 
-ALL_DEFINITIONS = [*DEFINITIONS.values(), load_packaged_definition("warwickshire")]
+ALL_DEFINITIONS = [*DEFINITIONS.values(), warwickshire()]
 
 
 def _flat_incidents(rows: list[dict]) -> list[Incident]:

@@ -22,13 +22,12 @@ from svduty.definitions._fact_groups import FEWEST, fact_groups
 from svduty.definitions._missing_columns import missing_order, missing_sets, spelt_sets
 from svduty.definitions._owhr import OWHR_PILOT_AS_MADE
 from svduty.errors import ConflictError, DataError
-from svduty.io import load_packaged_definition
 
-from .helpers import to_table
+from .helpers import to_table, warwickshire
 from .strategies import RESOLVE, incident_json
 
 ANSWERS = ("violence", "in_scope", "domestic_abuse", "qualifying_homicide", "homicide_review")
-ALL_DEFINITIONS = [*DEFINITIONS.values(), load_packaged_definition("warwickshire")]
+ALL_DEFINITIONS = [*DEFINITIONS.values(), warwickshire()]
 _PLACES = ["E01031012", "W01001234", "E08000025", "E01099999", None]
 
 

@@ -32,13 +32,12 @@ from svduty.definitions import (
 from svduty.definitions._law import FORCE_INTENDED
 from svduty.definitions._presume import PRESUMPTIONS
 from svduty.errors import ConflictError
-from svduty.io import load_packaged_definition
 
-from .helpers import LEGAL_DOUBTS, PILOT_KNIFE_HOMICIDE, to_table
+from .helpers import LEGAL_DOUBTS, PILOT_KNIFE_HOMICIDE, to_table, warwickshire
 from .strategies import FIELDS, RESOLVE, incident_json
 
 ANSWERS = ("violence", "in_scope", "domestic_abuse", "qualifying_homicide", "homicide_review")
-WARWICKSHIRE = load_packaged_definition("warwickshire")
+WARWICKSHIRE = warwickshire()
 ALL_DEFINITIONS = [*DEFINITIONS.values(), WARWICKSHIRE]
 # the same definitions, presuming nothing about facts not given
 OPEN = [attrs.evolve(d, presume=()) for d in ALL_DEFINITIONS]

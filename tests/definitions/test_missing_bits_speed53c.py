@@ -30,13 +30,12 @@ from svduty.definitions._missing_columns import (
 )
 from svduty.definitions._owhr import OWHR_PILOT_AS_MADE
 from svduty.errors import ConflictError, DataError
-from svduty.io import load_packaged_definition
 
-from .helpers import PILOT_KNIFE_HOMICIDE, to_table
+from .helpers import PILOT_KNIFE_HOMICIDE, to_table, warwickshire
 from .strategies import RESOLVE, incident_json
 
 ANSWERS = ("violence", "in_scope", "domestic_abuse", "qualifying_homicide", "homicide_review")
-ALL_DEFINITIONS = [*DEFINITIONS.values(), load_packaged_definition("warwickshire")]
+ALL_DEFINITIONS = [*DEFINITIONS.values(), warwickshire()]
 
 _DEATHS = [  # the doubtful days of the pilot's end, the death's place given or not
     {**PILOT_KNIFE_HOMICIDE, "date": "2025-03", "date_of_death": "2025-04"},

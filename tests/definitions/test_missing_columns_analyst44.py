@@ -10,13 +10,12 @@ from hypothesis import strategies as st
 from svduty.definitions import DEFINITIONS, Incident, classify
 from svduty.definitions._missing_columns import missing_columns
 from svduty.errors import ConflictError, DataError
-from svduty.io import load_packaged_definition
 
-from .helpers import incidents_table
+from .helpers import incidents_table, warwickshire
 from .strategies import RESOLVE, incident_json
 
 ANSWERS = ("violence", "in_scope", "domestic_abuse", "qualifying_homicide", "homicide_review")
-ALL_DEFINITIONS = [*DEFINITIONS.values(), load_packaged_definition("warwickshire")]
+ALL_DEFINITIONS = [*DEFINITIONS.values(), warwickshire()]
 
 
 @settings(max_examples=50, deadline=None)

@@ -27,13 +27,12 @@ from svduty.definitions import (
     classify_table,
 )
 from svduty.errors import ConflictError
-from svduty.io import load_packaged_definition
 
-from .helpers import LEGAL_DOUBTS, to_table
+from .helpers import LEGAL_DOUBTS, to_table, warwickshire
 from .strategies import RESOLVE, incident_json
 
 ANSWERS = ("violence", "in_scope", "domestic_abuse", "qualifying_homicide", "homicide_review")
-DEFS = [*DEFINITIONS.values(), load_packaged_definition("warwickshire")]
+DEFS = [*DEFINITIONS.values(), warwickshire()]
 WIDE = attrs.evolve(
     OWHR_PILOT_AS_ANNOUNCED,
     partners=OWHR_PILOT_AS_MADE.partners | OWHR_PILOT_AS_MADE.possible,

@@ -20,9 +20,8 @@ from svduty.definitions import (
 )
 from svduty.definitions._owhr import OWHR_PILOT_AS_ANNOUNCED, pilot_rules
 from svduty.errors import ConflictError, DataError
-from svduty.io import load_packaged_definition
 
-from .helpers import LEGAL_DOUBTS, PILOT_KNIFE_HOMICIDE, incidents_table, to_table
+from .helpers import LEGAL_DOUBTS, PILOT_KNIFE_HOMICIDE, incidents_table, to_table, warwickshire
 from .strategies import (
     FIELDS,
     PILOT_LSOA,
@@ -33,7 +32,7 @@ from .strategies import (
 )
 
 ANSWERS = ("violence", "in_scope", "domestic_abuse", "qualifying_homicide", "homicide_review")
-ALL_DEFINITIONS = [*DEFINITIONS.values(), load_packaged_definition("warwickshire")]
+ALL_DEFINITIONS = [*DEFINITIONS.values(), warwickshire()]
 
 
 def _incident(data: dict[str, Any]) -> Incident:
