@@ -13,8 +13,9 @@ from __future__ import annotations
 import calendar
 import decimal
 import enum
+import functools
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, get_type_hints
 
 import attrs
@@ -161,6 +162,12 @@ def _id(v: str | int | None) -> str | None:
 
 def _fields() -> tuple[str, ...]:
     return tuple(a.name for a in attrs.fields(Incident))
+
+
+@functools.cache
+def _converters() -> dict[str, Callable[[Any], Any]]:
+    """Each field's converter, by name (every field of :class:`Incident` has one)."""
+    return {a.name: a.converter for a in attrs.fields(Incident)}  # type: ignore[misc]
 
 
 @checked_methods
@@ -401,16 +408,16 @@ class Incident:
         kwargs: dict[str, Any] = {}
         unknown = [key for key in data if key not in names]  # each named once, the list once
         problems.extend(unknown_keys(unknown, names, file=file, row=line))
-        probe = cls()
+        converters = _converters()
         for name in names:
             value = _plain(data.get(name))
             if value is None:
                 continue
             try:
-                # The converted value: an iterator given as a list is read once, here.
-                kwargs[name] = getattr(attrs.evolve(probe, **{name: value}), name)
-            except ConflictError:  # pragma: no cover - one field alone cannot conflict
-                kwargs[name] = value
+                # each field's own converter, as the class's __init__ calls it (an iterator
+                # given as a list is read once, here); not an incident made a field at a
+                # time, which named the conflicts of each (ci58a: 0.67 -> 0.20 s a 600 rows)
+                kwargs[name] = converters[name](value)
             except DataError as exc:
                 problems.extend(
                     attrs.evolve(p, file=file, row=line, field=p.field or name)
