@@ -172,7 +172,7 @@ def behind(items: Iterable[Any], use: Callable[[Any], object]) -> None:
     """
     import queue
 
-    waiting: queue.Queue[tuple[Any]] = queue.Queue(BEHIND)
+    waiting: queue.Queue[tuple[Any, ...]] = queue.Queue(BEHIND)
     failed: list[BaseException] = []
 
     def run() -> None:
