@@ -27,7 +27,7 @@ import pyarrow.csv as pacsv
 from svduty import _compute as pc
 from svduty._checked import checked
 from svduty.errors import InputFormatError, Problem
-from svduty.io._background import Ordered, cores
+from svduty.io._background import Ordered, behind, cores
 from svduty.io._conformed import conform, decoded
 from svduty.io._csv_cells import flat as csv_cells
 from svduty.io._json_lines import json_lines, json_lines_parts
@@ -295,10 +295,12 @@ def _widened(schema: pa.Schema, table: pa.Table) -> pa.Schema:
 
 
 def _write_lines(raw: IO[bytes], pieces: list[pa.RecordBatch]) -> None:
-    """The pieces' JSON Lines, each part written once made: less fresh memory (measured)."""
-    for batch in pieces:
-        for part in json_lines_parts(batch):
-            write_all(raw, part)
+    """The pieces' JSON Lines, each part written once made: less fresh memory (measured).
+
+    Each part is written on a thread of its own while the next is made (speed58b).
+    """
+    parts = (part for batch in pieces for part in json_lines_parts(batch))
+    behind(parts, partial(write_all, raw))
 
 
 def _written(_: None) -> None:
