@@ -25,8 +25,9 @@ from typing import TYPE_CHECKING, Any, Protocol
 import attrs
 import pyarrow as pa
 
+from svduty import _arrays
 from svduty._checked import checked
-from svduty.io import _alike
+from svduty.io import _alike, _placed
 from svduty.io._ahead import Ahead, one_ahead
 from svduty.io._incident_groups import Grouping, grouping_of
 from svduty.io._locate import is_police_uk
@@ -142,6 +143,10 @@ def run_pipeline(
     most_held = 1  # a writer's first batch alone (the writer starts), then WRITTEN_BATCHES
     repeated = RepeatedIds()
     answering = pipeline if sink is not None else _counting(pipeline)
+    places = None  # a summary's rows alike by place, not by LSOA (svduty.io._placed)
+    if sink is None and number is not None and _placed_counts(pipeline, counters):
+        places = _placed.KnownPlaces()
+        number = functools.partial(_number_placed, places)
     known = None  # a writer's answers, kept across batches (see _answer)
     if sink is not None:
         from svduty.io._known_answers import Known
@@ -152,8 +157,11 @@ def run_pipeline(
         _answer, tally=tally, counters=counters, sink=sink, batches=waiting, known=known
     )  # a writer's batches held, answered (a summary's: with ``answering``, below)
     try:
-        for batch, numbered in pairs:
+        for batch, read in pairs:
             tally.count_in(batch.num_rows)
+            numbered = read
+            if places is not None and read is not None and read.alike == _alike.ALIKE:
+                numbered = _place(read, pipeline, places)  # its LSOAs met first
             worth = numbered is not None and numbered.worth(most)
             found = numbered if worth else None  # (None: classified row by row)
             if found is not None and sink is not None:  # a writer's batches a few at a time
@@ -249,6 +257,49 @@ def _counting(pipeline: Any) -> Any:
 
 _COUNTED = frozenset({"reasons", "kinds"})
 """The plan's list columns a summary is given as words (it counts them, and reads no row's)."""
+
+
+def _placed_counts(pipeline: Any, counters: list[WeightedCounter]) -> bool:
+    """Whether a summary's rows may be counted by place (:mod:`svduty.io._placed`).
+
+    When the pipeline's ``alike`` is the default one (``svduty.io._alike.ALIKE``: what it
+    adds to a row depends on its LSOA, month and crime type alone) and ``counters`` read no
+    row's LSOA (:func:`svduty.io._placed.by_place`).
+    """
+    return (
+        getattr(pipeline, "alike", None) == _alike.ALIKE
+        and hasattr(pipeline, "resolve_areas")
+        and hasattr(pipeline, "within")
+        and _placed.by_place(counters)
+    )
+
+
+def _number_placed(
+    places: _placed.KnownPlaces, batch: pa.RecordBatch | pa.Table
+) -> _alike.Numbered | None:
+    """A police.uk batch numbered by place if its LSOAs are all ``places``', else by LSOA.
+
+    What ``Pipeline._numbered`` does for the default ``alike``, with ``places``.
+    """
+    if not is_police_uk(batch.schema):
+        return None
+    return _alike.numbered(batch, _alike.ALIKE, places)
+
+
+def _place(found: _alike.Numbered, pipeline: Any, places: _placed.KnownPlaces) -> _alike.Numbered:
+    """``found`` (one batch, numbered by LSOA) numbered by place: its LSOAs located first.
+
+    The first row of each LSOA pair of the batch is located by ``pipeline``'s look-ups (a
+    few hundred rows; ``svduty.io._placed.locate``), so that its place is known.
+    A summary's first batch of real months holds 28,700 combinations by LSOA, about 1,800
+    by place (speed58a); later batches name the LSOAs met before, and are numbered by
+    place on the reading thread.
+    """
+    rows = found.rows
+    _, first = _arrays.groups([rows.column(n) for n in _placed.LSOA], rows.num_rows)
+    _placed.locate(places, _alike._taken(rows, first), pipeline.resolve_areas, pipeline.within)
+    again = _alike.by_place(rows, found.bad, places)
+    return found if again is None else again
 
 
 def _numbered(
