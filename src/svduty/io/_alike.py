@@ -243,10 +243,13 @@ def numbered(
     return Numbered(good, bad, groups, first, tuple(alike), ((good.num_rows, bad.num_rows),))
 
 
-def by_place(good: pa.Table, bad: pa.Table, known: KnownPlaces) -> Numbered | None:
+def by_place(
+    good: pa.Table, bad: pa.Table, known: KnownPlaces, pairs: Any = None
+) -> Numbered | None:
     """Usable police.uk rows numbered by place, month and crime type (:data:`PLACED`).
 
     ``None`` when an LSOA pair of ``good`` is not ``known`` (:func:`svduty.io._placed.learn`).
+    ``pairs``: ``good``'s :func:`~svduty.io._placed.pairs_of`, if found before.
 
     Example:
         >>> from svduty.io import default_pipeline, read_police_uk, sample_police_uk
@@ -257,7 +260,7 @@ def by_place(good: pa.Table, bad: pa.Table, known: KnownPlaces) -> Numbered | No
         >>> found.alike == PLACED, len(found.first) < len(numbered(rows).first)
         (True, True)
     """
-    places = places_of(good, known)
+    places = places_of(good, known, pairs)
     if places is None:
         return None
     columns = [place_column(places), good.column("month"), good.column("police_uk_category")]

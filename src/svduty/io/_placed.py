@@ -60,6 +60,7 @@ __all__ = [
     "by_place",
     "learn",
     "locate",
+    "pairs_of",
     "place_column",
     "places_of",
 ]
@@ -122,13 +123,15 @@ def by_place(counters: Iterable[object]) -> bool:
     return True
 
 
-def places_of(rows: pa.Table | pa.RecordBatch, known: KnownPlaces) -> Any:
+def places_of(rows: pa.Table | pa.RecordBatch, known: KnownPlaces, pairs: Any = None) -> Any:
     """Each row's place number (numpy ``int32``), if every LSOA pair of ``rows`` is known.
 
-    ``rows``: usable police.uk rows (their LSOA code and name as ``string``). ``None``
-    when a pair is not known.
+    ``rows``: usable police.uk rows (their LSOA code and name as ``string``); ``pairs``:
+    their :func:`pairs_of`, if found before. ``None`` when a pair is not known.
     """
-    pairs, first = _arrays.groups([rows.column(n) for n in LSOA], rows.num_rows)
+    if not known.pairs:  # (nothing known: the first batch)
+        return None
+    groups, first = pairs_of(rows) if pairs is None else pairs
     at = _arrays.array(first)
     codes = pc.take(rows.column(LSOA[0]), at).to_pylist()
     names = pc.take(rows.column(LSOA[1]), at).to_pylist()
@@ -136,7 +139,18 @@ def places_of(rows: pa.Table | pa.RecordBatch, known: KnownPlaces) -> Any:
     numbers = [get(pair) for pair in zip(codes, names, strict=True)]
     if None in numbers:
         return None
-    return np.array(numbers, dtype=np.int32)[pairs]
+    return np.array(numbers, dtype=np.int32)[groups]
+
+
+def pairs_of(rows: pa.Table | pa.RecordBatch) -> tuple[Any, Any]:
+    """Each row's LSOA pair (numbered in order of first appearance), and each pair's first row.
+
+    Example:
+        >>> t = pa.table({"lsoa_code": ["a", "a", None], "lsoa_name": ["x", "x", "x"]})
+        >>> [a.tolist() for a in pairs_of(t)]
+        [[0, 0, 1], [0, 2]]
+    """
+    return _arrays.groups([rows.column(n) for n in LSOA], rows.num_rows)
 
 
 def place_column(places: Any) -> Any:
@@ -180,7 +194,7 @@ def learn(known: KnownPlaces, out: pa.Table | pa.RecordBatch) -> None:
     taken = {n: pc.take(_arrays.one_array(out.column(n)), at) for n in columns}
     _, first = _arrays.groups([taken[n] for n in LSOA], len(at))
     firsts = _arrays.array(first)
-    rows = [pc.take(taken[n], firsts).to_pylist() for n in columns]
+    rows = [_values(pc.take(taken[n], firsts)) for n in columns]
     for code, name, rejected, *place in zip(*rows, strict=True):
         if (code, name) in known.pairs:
             continue
@@ -189,6 +203,14 @@ def learn(known: KnownPlaces, out: pa.Table | pa.RecordBatch) -> None:
         else:
             key = ("place", code is None, name is None, *place)
         known.pairs[(code, name)] = known.number(key)
+
+
+def _values(values: Any) -> list[Any]:
+    """An array's values (a dictionary's words: read one by one, its scalars cost ~1 us each)."""
+    if pa.types.is_dictionary(values.type):
+        values = pc.take(values.dictionary, values.indices)
+    listed: list[Any] = values.to_pylist()
+    return listed
 
 
 def locate(known: KnownPlaces, rows: pa.Table, resolve_areas: AreaResolver, within: Within) -> None:

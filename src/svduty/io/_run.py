@@ -25,7 +25,6 @@ from typing import TYPE_CHECKING, Any, Protocol
 import attrs
 import pyarrow as pa
 
-from svduty import _arrays
 from svduty._checked import checked
 from svduty.io import _alike, _placed
 from svduty.io._ahead import Ahead, one_ahead
@@ -296,9 +295,9 @@ def _place(found: _alike.Numbered, pipeline: Any, places: _placed.KnownPlaces) -
     place on the reading thread.
     """
     rows = found.rows
-    _, first = _arrays.groups([rows.column(n) for n in _placed.LSOA], rows.num_rows)
-    _placed.locate(places, _alike._taken(rows, first), pipeline.resolve_areas, pipeline.within)
-    again = _alike.by_place(rows, found.bad, places)
+    pairs = _placed.pairs_of(rows)
+    _placed.locate(places, _alike._taken(rows, pairs[1]), pipeline.resolve_areas, pipeline.within)
+    again = _alike.by_place(rows, found.bad, places, pairs)
     return found if again is None else again
 
 
