@@ -153,13 +153,19 @@ def run_pipeline(
         known = Known(count=functools.partial(_count_usable, tally, counters))
     pairs = _numbered(batches, number, most=most, firsts=sink is None)
     written = functools.partial(
-        _answer, tally=tally, counters=counters, sink=sink, batches=waiting, known=known
+        _answer,
+        tally=tally,
+        counters=counters,
+        sink=sink,
+        batches=waiting,
+        known=known,
+        places=places,
     )  # a writer's batches held, answered (a summary's: with ``answering``, below)
     try:
         for batch, read in pairs:
             tally.count_in(batch.num_rows)
             numbered = read
-            if places is not None and read is not None and read.alike == _alike.ALIKE:
+            if places is not None and read is not None and len(read.first) > PLACED_FROM:
                 numbered = _place(read, pipeline, places)  # its LSOAs met first
             worth = numbered is not None and numbered.worth(most)
             found = numbered if worth else None  # (None: classified row by row)
@@ -188,7 +194,7 @@ def run_pipeline(
                 continue
             held.add(found)  # a summary's batches a few at a time
             if not held.takes(found):  # nor another like it: answered before the next is taken
-                _answer(held.taken(), answering, tally, counters)
+                _answer(held.taken(), answering, tally, counters, places=places)
     finally:
         pairs.close()
     if held.found:
@@ -285,6 +291,14 @@ def _number_placed(
     return _alike.numbered(batch, _alike.ALIKE, places)
 
 
+PLACED_FROM = 1 << 13
+"""A summary's batch numbered by LSOA with more combinations is placed first (:func:`_place`).
+
+A batch with fewer is answered by LSOA, and its pairs' places learned from the answers
+(``svduty.io._placed.learn``), for the batches after it.
+"""
+
+
 def _place(found: _alike.Numbered, pipeline: Any, places: _placed.KnownPlaces) -> _alike.Numbered:
     """``found`` (one batch, numbered by LSOA) numbered by place: its LSOAs located first.
 
@@ -358,12 +372,14 @@ def _answer(
     sink: Callable[[pa.Table], object] | None = None,
     batches: list[pa.RecordBatch | pa.Table] | None = None,
     known: Known | None = None,
+    places: _placed.KnownPlaces | None = None,
 ) -> None:
     """Classify batches once per combination, and count them (and write each batch's rows).
 
     ``batches``: a writer's, as read (``found`` numbers them): emptied once answered.
     ``known``: a writer's answers kept across batches (:mod:`svduty.io._known_answers`):
-    only the combinations new to it are classified.
+    only the combinations new to it are classified. ``places``: a summary's places of the
+    LSOA pairs met, learned from the answers of batches numbered by LSOA.
     """
     one = _alike.merged(found)
     words = getattr(sink, "words", ())
@@ -374,6 +390,8 @@ def _answer(
         _written(kept, tally, sink, words)  # type: ignore[arg-type]  # (kept: a writer's)
         return
     answers = _alike.answered(one, pipeline)
+    if places is not None and one.alike == _alike.ALIKE:  # the pairs' places: learned
+        _placed.learn(places, answers.out)
     if sink is not None and answers.usable < answers.out.num_rows:
         # a writer gets the rows the pipeline makes: with rows it refuses, their words are
         # in the dictionaries of the rows it keeps, which the grouped rows do not carry
