@@ -105,22 +105,32 @@ def test_the_summary_by_place_is_the_summary_by_lsoa(parts):
         batches.append(_batch(kinds))
         if picked:
             batches.append(SAMPLE.take(pa.array(picked)))
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(alike_module, "MOST_DISTINCT", 1.0)  # every batch grouped
-        seen = _placings(mp)
-        for pipe in (DEFAULT, PICKY):
-            seen.clear()
-            _assert_same(pipe, batches)
-            assert not seen or _placed.PLACED in seen  # (numbered by place, not by LSOA)
+    for placed_from in (0, run_module.PLACED_FROM):  # placed first; learned from answers
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(alike_module, "MOST_DISTINCT", 1.0)  # every batch grouped
+            mp.setattr(run_module, "PLACED_FROM", placed_from)
+            seen = _placings(mp)
+            for pipe in (DEFAULT, PICKY):
+                seen.clear()
+                _assert_same(pipe, batches)
+                if not placed_from:  # every batch numbered by place (none by LSOA)
+                    assert set(seen) <= {_placed.PLACED}
 
 
 def test_a_real_month_in_batches_is_counted_by_place(monkeypatch):
     seen = _placings(monkeypatch)
-    batches = list(read_police_uk(sample_police_uk(), block_size=1 << 16))
+    monkeypatch.setattr(alike_module, "MERGED_ROWS", 1)  # each batch answered alone
+    month = list(read_police_uk(sample_police_uk(), block_size=1 << 16))
+    batches = month + month  # (its pairs all met in the first, when the second comes)
     s1, b1, _ = _summaries(DEFAULT, batches)
-    assert seen
-    assert set(seen) == {_placed.PLACED}  # every batch, the first placed first
-    found = alike_module.numbered(batches[0])
+    # the first batch by LSOA (few combinations: its places learned from its answers)
+    assert seen[0] == alike_module.ALIKE
+    assert set(seen[len(month) :]) == {_placed.PLACED}  # the month again: by place
+    seen.clear()
+    monkeypatch.setattr(run_module, "PLACED_FROM", 0)
+    assert _summaries(DEFAULT, batches)[:2] == (s1, b1)
+    assert set(seen) == {_placed.PLACED}  # the first placed first
+    found = alike_module.numbered(batches[0])  # (a batch of the month: fewer by place)
     known = _placed.KnownPlaces()
     _placed.locate(known, found.rows, DEFAULT.resolve_areas, DEFAULT.within)
     by_place = alike_module.numbered(batches[0], known=known)
@@ -132,6 +142,7 @@ def test_a_real_month_in_batches_is_counted_by_place(monkeypatch):
 def test_counters_that_read_the_lsoa_are_counted_by_lsoa(monkeypatch):
     seen = _placings(monkeypatch)
     batches = [_batch(["inside", "lsoa21", "lsoa21_same_place", "unresolved"] * 3)]
+    monkeypatch.setattr(run_module, "PLACED_FROM", 0)
     run_pipeline(batches, DEFAULT, counts=[BoundedCounts()])  # its "lsoa" grouping
     assert seen == [alike_module.ALIKE]
     seen.clear()
@@ -165,6 +176,7 @@ def test_a_wrong_place_would_be_caught(monkeypatch):
                 known.pairs[(code, name)] = known.number(("everywhere",))
 
     monkeypatch.setattr(_placed, "learn", careless)
+    monkeypatch.setattr(run_module, "PLACED_FROM", 0)
     with pytest.raises(AssertionError):
         _assert_same(DEFAULT, batches)
 
