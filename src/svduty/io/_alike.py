@@ -13,7 +13,10 @@ rows, :meth:`~svduty.io._grouped.Grouped.usable_parts`) or counts them without s
 them (:meth:`~svduty.io._grouped.Grouped.distinct`): the summary of a job that writes no
 rows never builds them.
 
-Before it, :func:`numbered` numbers a batch's rows by combination. Between the two,
+Before it, :func:`numbered` numbers a batch's rows by combination: for a summary whose
+LSOA pairs' places are known (:mod:`svduty.io._placed`), by place, month and crime type
+(:func:`by_place`; a summary reads no row's LSOA, and what the pipeline adds to a usable
+row depends on its LSOA only through its place). Between the two,
 :func:`merged` can join the numbered rows of several batches, so that a combination found
 in each of them is classified once for all: a summary's batches are answered a few at a
 time (:class:`Held`, :data:`MERGED_ROWS`), since what the pipeline costs a batch is mostly
