@@ -128,6 +128,12 @@ def places_of(rows: pa.Table | pa.RecordBatch, known: KnownPlaces, pairs: Any = 
 
     ``rows``: usable police.uk rows (their LSOA code and name as ``string``); ``pairs``:
     their :func:`pairs_of`, if found before. ``None`` when a pair is not known.
+
+    Example:
+        >>> known = KnownPlaces({("a", "x"): 0, ("b", "y"): 0})
+        >>> t = pa.table({"lsoa_code": ["a", "b", "a"], "lsoa_name": ["x", "y", "x"]})
+        >>> places_of(t, known).tolist(), places_of(t, KnownPlaces({("a", "x"): 1}))
+        ([0, 0, 0], None)
     """
     if not known.pairs:  # (nothing known: the first batch)
         return None
