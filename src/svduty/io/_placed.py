@@ -34,7 +34,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-import attrs
 import numpy as np  # a dependency of pyarrow
 import pyarrow as pa
 
@@ -75,12 +74,13 @@ PLACED: tuple[str, ...] = (KEY, "month", "police_uk_category")
 """The ``alike`` of rows numbered by place (:data:`KEY`: the place's number), month, crime type."""
 
 
-@attrs.define(slots=True, eq=False)
 class KnownPlaces:
     """The places of the LSOA pairs met in one run, numbered (see the module's docstring).
 
     Written by the loop's thread (:func:`learn`), read by the reading thread
-    (:func:`places_of`): a pair is added after its place, each in one step.
+    (:func:`places_of`): a pair is added after its place, each in one step. A plain class
+    with slots, not an attrs class: a mutable memo of one run, defined at every start-up
+    of ``svduty classify`` (``tests/test_startup.py`` counts the attrs classes built).
 
     Attributes:
         pairs: (LSOA code, LSOA name) -> its place's number.
@@ -92,8 +92,15 @@ class KnownPlaces:
         (0, 1, 0)
     """
 
-    pairs: dict[tuple[Any, Any], int] = attrs.Factory(dict)
-    places: dict[tuple[Any, ...], int] = attrs.Factory(dict)
+    __slots__ = ("pairs", "places")
+
+    def __init__(
+        self,
+        pairs: dict[tuple[Any, Any], int] | None = None,
+        places: dict[tuple[Any, ...], int] | None = None,
+    ) -> None:
+        self.pairs: dict[tuple[Any, Any], int] = {} if pairs is None else pairs
+        self.places: dict[tuple[Any, ...], int] = {} if places is None else places
 
     def number(self, place: tuple[Any, ...]) -> int:
         """The number of ``place``, a new one if it is new."""
