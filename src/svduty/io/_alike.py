@@ -13,7 +13,10 @@ rows, :meth:`~svduty.io._grouped.Grouped.usable_parts`) or counts them without s
 them (:meth:`~svduty.io._grouped.Grouped.distinct`): the summary of a job that writes no
 rows never builds them.
 
-Before it, :func:`numbered` numbers a batch's rows by combination. Between the two,
+Before it, :func:`numbered` numbers a batch's rows by combination: for a summary whose
+LSOA pairs' places are known (:mod:`svduty.io._placed`), by place, month and crime type
+(:func:`by_place`; a summary reads no row's LSOA, and what the pipeline adds to a usable
+row depends on its LSOA only through its place). Between the two,
 :func:`merged` can join the numbered rows of several batches, so that a combination found
 in each of them is classified once for all: a summary's batches are answered a few at a
 time (:class:`Held`, :data:`MERGED_ROWS`), since what the pipeline costs a batch is mostly
@@ -33,9 +36,10 @@ from svduty import _arrays
 from svduty import _compute as pc
 from svduty.errors import SvdutyError
 from svduty.io._grouped import Grouped
+from svduty.io._placed import PLACED, KnownPlaces, place_column, places_of
 from svduty.io._plain_text import plain_table
 
-__all__ = ["ALIKE", "Grouped", "Held", "Numbered", "answered", "merged", "numbered"]
+__all__ = ["ALIKE", "Grouped", "Held", "Numbered", "answered", "by_place", "merged", "numbered"]
 
 ALIKE: tuple[str, ...] = ("lsoa_code", "lsoa_name", "month", "police_uk_category")
 """The police.uk columns that decide all the pipeline adds to a row; an LSOA's pair first."""
@@ -101,6 +105,8 @@ class Numbered:
             :func:`merged`).
         firsts: The rows at ``first`` (every column), when taken before: by :func:`merged`,
             or by ``run_pipeline``'s reading thread; ``None``: taken when answered.
+        places: Each usable row's place number (numpy), when numbered by place
+            (``alike`` is :data:`~svduty.io._placed.PLACED`; see :mod:`svduty.io._placed`).
     """
 
     rows: pa.Table
@@ -110,6 +116,7 @@ class Numbered:
     alike: tuple[str, ...]
     parts: tuple[tuple[int, int], ...]
     firsts: pa.Table | None = None
+    places: Any = None
 
     def worth(self, most: float) -> bool:
         """Whether at most ``most`` of the usable rows are distinct (grouping pays).
@@ -200,8 +207,16 @@ def _size(found: Numbered) -> int:
     return found.rows.get_total_buffer_size() + bad + more
 
 
-def numbered(batch: pa.RecordBatch | pa.Table, alike: Sequence[str] = ALIKE) -> Numbered | None:
+def numbered(
+    batch: pa.RecordBatch | pa.Table,
+    alike: Sequence[str] = ALIKE,
+    known: KnownPlaces | None = None,
+) -> Numbered | None:
     """A police.uk batch's usable rows numbered by combination of their ``alike`` values.
+
+    With ``known`` (a summary's: :mod:`svduty.io._placed`), rows numbered by ``ALIKE`` are
+    numbered by place, month and crime type instead when every LSOA pair of the batch is
+    known (:func:`by_place`).
 
     Returns:
         ``None`` when the batch has no usable row or no ``row`` column of ``int64``.
@@ -224,8 +239,37 @@ def numbered(batch: pa.RecordBatch | pa.Table, alike: Sequence[str] = ALIKE) -> 
         good, bad = pc.filter(table, ok), pc.filter(table, pc.invert(ok))
     if not good.num_rows:
         return None
+    found = None if known is None or tuple(alike) != ALIKE else by_place(good, bad, known)
+    if found is not None:
+        return found
     groups, first = _arrays.groups([good.column(n) for n in alike], good.num_rows, together=2)
     return Numbered(good, bad, groups, first, tuple(alike), ((good.num_rows, bad.num_rows),))
+
+
+def by_place(
+    good: pa.Table, bad: pa.Table, known: KnownPlaces, pairs: Any = None
+) -> Numbered | None:
+    """Usable police.uk rows numbered by place, month and crime type (:data:`PLACED`).
+
+    ``None`` when an LSOA pair of ``good`` is not ``known`` (:func:`svduty.io._placed.learn`).
+    ``pairs``: ``good``'s :func:`~svduty.io._placed.pairs_of`, if found before.
+
+    Example:
+        >>> from svduty.io import default_pipeline, read_police_uk, sample_police_uk
+        >>> from svduty.io._placed import KnownPlaces, learn
+        >>> rows, known = next(read_police_uk(sample_police_uk())), KnownPlaces()
+        >>> learn(known, default_pipeline()(rows))
+        >>> found = numbered(rows, known=known)
+        >>> found.alike == PLACED, len(found.first) < len(numbered(rows).first)
+        (True, True)
+    """
+    places = places_of(good, known, pairs)
+    if places is None:
+        return None
+    columns = [place_column(places), good.column("month"), good.column("police_uk_category")]
+    groups, first = _arrays.groups(columns, good.num_rows)
+    parts = ((good.num_rows, bad.num_rows),)
+    return Numbered(good, bad, groups, first, PLACED, parts, places=places)
 
 
 def merged(found: Sequence[Numbered]) -> Numbered:
@@ -249,9 +293,9 @@ def merged(found: Sequence[Numbered]) -> Numbered:
         raise ValueError("merged: rows numbered by the same columns, one batch or more")
     if len(found) == 1:
         return found[0]
-    alike = list(found[0].alike)
-    keys = pa.concat_tables([pc.take(f.rows.select(alike), _arrays.array(f.first)) for f in found])
-    again, first = _arrays.groups([keys.column(n) for n in alike], keys.num_rows, together=2)
+    keys = pa.concat_tables([_keys(f) for f in found])
+    together = 2 if found[0].alike == ALIKE else 0  # (an LSOA's pair numbered first)
+    again, first = _arrays.groups(keys.columns, keys.num_rows, together=together)
     groups, firsts, combinations = [], [], 0
     for f in found:  # each batch's numbers through the combinations numbered again
         groups.append(again[combinations + f.groups])
@@ -264,6 +308,7 @@ def merged(found: Sequence[Numbered]) -> Numbered:
         combinations += len(f.first)
     starts = np.cumsum([0] + [f.rows.num_rows for f in found[:-1]])
     at = np.repeat(starts, [len(f.first) for f in found]) + np.concatenate([f.first for f in found])
+    placed = found[0].places is not None
     return Numbered(
         pa.concat_tables([f.rows for f in found]),
         pa.concat_tables([f.bad for f in found]),
@@ -272,7 +317,18 @@ def merged(found: Sequence[Numbered]) -> Numbered:
         found[0].alike,
         tuple(part for f in found for part in f.parts),
         pa.concat_tables(firsts),
+        np.concatenate([f.places for f in found]) if placed else None,
     )
+
+
+def _keys(found: Numbered) -> pa.Table:
+    """The values that make each combination of ``found`` (its ``alike``; a place's number)."""
+    at = _arrays.array(found.first)
+    if found.places is None:
+        keys: pa.Table = pc.take(found.rows.select(list(found.alike)), at)
+        return keys
+    keys = pc.take(found.rows.select(list(found.alike[1:])), at)
+    return keys.add_column(0, found.alike[0], _arrays.array(found.places[found.first]))
 
 
 def _taken(rows: pa.Table, at: Any, among: pa.Table | None = None) -> pa.Table:

@@ -26,7 +26,7 @@ import attrs
 import pyarrow as pa
 
 from svduty._checked import checked
-from svduty.io import _alike
+from svduty.io import _alike, _placed
 from svduty.io._ahead import Ahead, one_ahead
 from svduty.io._incident_groups import Grouping, grouping_of
 from svduty.io._locate import is_police_uk
@@ -142,6 +142,10 @@ def run_pipeline(
     most_held = 1  # a writer's first batch alone (the writer starts), then WRITTEN_BATCHES
     repeated = RepeatedIds()
     answering = pipeline if sink is not None else _counting(pipeline)
+    places = None  # a summary's rows alike by place, not by LSOA (svduty.io._placed)
+    if sink is None and number is not None and _placed_counts(pipeline, counters):
+        places = _placed.KnownPlaces()
+        number = functools.partial(_number_placed, places)
     known = None  # a writer's answers, kept across batches (see _answer)
     if sink is not None:
         from svduty.io._known_answers import Known
@@ -149,11 +153,20 @@ def run_pipeline(
         known = Known(count=functools.partial(_count_usable, tally, counters))
     pairs = _numbered(batches, number, most=most, firsts=sink is None)
     written = functools.partial(
-        _answer, tally=tally, counters=counters, sink=sink, batches=waiting, known=known
+        _answer,
+        tally=tally,
+        counters=counters,
+        sink=sink,
+        batches=waiting,
+        known=known,
+        places=places,
     )  # a writer's batches held, answered (a summary's: with ``answering``, below)
     try:
-        for batch, numbered in pairs:
+        for batch, read in pairs:
             tally.count_in(batch.num_rows)
+            numbered = read
+            if places is not None and read is not None and len(read.first) > PLACED_FROM:
+                numbered = _place(read, pipeline, places)  # its LSOAs met first
             worth = numbered is not None and numbered.worth(most)
             found = numbered if worth else None  # (None: classified row by row)
             if found is not None and sink is not None:  # a writer's batches a few at a time
@@ -181,7 +194,7 @@ def run_pipeline(
                 continue
             held.add(found)  # a summary's batches a few at a time
             if not held.takes(found):  # nor another like it: answered before the next is taken
-                _answer(held.taken(), answering, tally, counters)
+                _answer(held.taken(), answering, tally, counters, places=places)
     finally:
         pairs.close()
     if held.found:
@@ -251,6 +264,57 @@ _COUNTED = frozenset({"reasons", "kinds"})
 """The plan's list columns a summary is given as words (it counts them, and reads no row's)."""
 
 
+def _placed_counts(pipeline: Any, counters: list[WeightedCounter]) -> bool:
+    """Whether a summary's rows may be counted by place (:mod:`svduty.io._placed`).
+
+    When the pipeline's ``alike`` is the default one (``svduty.io._alike.ALIKE``: what it
+    adds to a row depends on its LSOA, month and crime type alone) and ``counters`` read no
+    row's LSOA (:func:`svduty.io._placed.by_place`).
+    """
+    return (
+        getattr(pipeline, "alike", None) == _alike.ALIKE
+        and hasattr(pipeline, "resolve_areas")
+        and hasattr(pipeline, "within")
+        and _placed.by_place(counters)
+    )
+
+
+def _number_placed(
+    places: _placed.KnownPlaces, batch: pa.RecordBatch | pa.Table
+) -> _alike.Numbered | None:
+    """A police.uk batch numbered by place if its LSOAs are all ``places``', else by LSOA.
+
+    What ``Pipeline._numbered`` does for the default ``alike``, with ``places``.
+    """
+    if not is_police_uk(batch.schema):
+        return None
+    return _alike.numbered(batch, _alike.ALIKE, places)
+
+
+PLACED_FROM = 1 << 13
+"""A summary's batch numbered by LSOA with more combinations is placed first (:func:`_place`).
+
+A batch with fewer is answered by LSOA, and its pairs' places learned from the answers
+(``svduty.io._placed.learn``), for the batches after it.
+"""
+
+
+def _place(found: _alike.Numbered, pipeline: Any, places: _placed.KnownPlaces) -> _alike.Numbered:
+    """``found`` (one batch, numbered by LSOA) numbered by place: its LSOAs located first.
+
+    The first row of each LSOA pair of the batch is located by ``pipeline``'s look-ups (a
+    few hundred rows; ``svduty.io._placed.locate``), so that its place is known.
+    A summary's first batch of real months holds 28,700 combinations by LSOA, about 1,800
+    by place (speed58a); later batches name the LSOAs met before, and are numbered by
+    place on the reading thread.
+    """
+    rows = found.rows
+    pairs = _placed.pairs_of(rows)
+    _placed.locate(places, _alike._taken(rows, pairs[1]), pipeline.resolve_areas, pipeline.within)
+    again = _alike.by_place(rows, found.bad, places, pairs)
+    return found if again is None else again
+
+
 def _numbered(
     batches: Iterable[pa.RecordBatch | pa.Table],
     number: Callable[[Any], _alike.Numbered | None] | None,
@@ -308,12 +372,14 @@ def _answer(
     sink: Callable[[pa.Table], object] | None = None,
     batches: list[pa.RecordBatch | pa.Table] | None = None,
     known: Known | None = None,
+    places: _placed.KnownPlaces | None = None,
 ) -> None:
     """Classify batches once per combination, and count them (and write each batch's rows).
 
     ``batches``: a writer's, as read (``found`` numbers them): emptied once answered.
     ``known``: a writer's answers kept across batches (:mod:`svduty.io._known_answers`):
-    only the combinations new to it are classified.
+    only the combinations new to it are classified. ``places``: a summary's places of the
+    LSOA pairs met, learned from the answers of batches numbered by LSOA.
     """
     one = _alike.merged(found)
     words = getattr(sink, "words", ())
@@ -324,6 +390,8 @@ def _answer(
         _written(kept, tally, sink, words)  # type: ignore[arg-type]  # (kept: a writer's)
         return
     answers = _alike.answered(one, pipeline)
+    if places is not None and one.alike == _alike.ALIKE:  # the pairs' places: learned
+        _placed.learn(places, answers.out)
     if sink is not None and answers.usable < answers.out.num_rows:
         # a writer gets the rows the pipeline makes: with rows it refuses, their words are
         # in the dictionaries of the rows it keeps, which the grouped rows do not carry
