@@ -71,7 +71,7 @@ def _whole_numbers(column: Arrow, name: str) -> tuple[Arrow, Arrow, Arrow]:
 
 
 def _long_ages(
-    column: Arrow, values: Arrow, bad: Arrow, reason: Arrow, field: Arrow, name: str
+    column: Arrow, values: Arrow, bad: Arrow, reason: Arrow, field: Arrow, *, name: str
 ) -> tuple[Arrow, Arrow, Arrow, Arrow]:
     """An age's cells of whole digits beyond :func:`_convert`'s nine: read, or out of range.
 
@@ -81,7 +81,7 @@ def _long_ages(
     Example:
         >>> col = pa.array(["0000000030", "9999999999", "x"])
         >>> v, b, r, f = _long_ages(col, pa.nulls(3, pa.int64()), pa.array([True] * 3),
-        ...                         pa.nulls(3, pa.string()), pa.nulls(3, pa.string()), "age")
+        ...                         pa.nulls(3, pa.string()), pa.nulls(3, pa.string()), name="age")
         >>> v.to_pylist(), b.to_pylist(), r.to_pylist()[1], f.to_pylist()
         ([30, None, None], [False, False, True], 'age: expected a whole number of years 0 to 130', [None, 'age', None])
     """  # noqa: E501
@@ -418,7 +418,7 @@ def _normalise(
                 bad = pc.and_(bad, pc.is_null(floats))
                 reason, field = _mark(reason, field, fractional, f.name, f"expected {WHOLE}")
                 reason, field = _mark(reason, field, huge, f.name, f"expected {AGE_RANGE}")
-            values, bad, reason, field = _long_ages(column, values, bad, reason, field, f.name)
+            values, bad, reason, field = _long_ages(column, values, bad, reason, field, name=f.name)
         columns[f.name] = values
         why = f"expected {BOOL_CELLS}" if _KIND[f.name] == "bool" else _why(_KIND[f.name])
         reason, field = _mark(reason, field, bad, f.name, why)
