@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 import svduty
 from svduty.cli import main
 from svduty.definitions import Incident, classify
+from svduty.definitions._spelling import LONE_SURROGATE
 from svduty.errors import DataError
 from svduty.io import read_incidents_jsonl
 from svduty.io._incident_tables import iter_incidents
@@ -80,7 +81,8 @@ def test_explain_rejects_a_lone_surrogate(tmp_path: Path) -> None:
     f.write_text('{"id": "ZZSECRET\\ud800"}\n')
     err = io.StringIO()
     assert main(["explain", str(f)], stdout=io.StringIO(), stderr=err) == 1
-    assert err.getvalue() == f"svduty explain: rejected: {f}: row 1: id: expected UTF-8 text\n"
+    said = f"svduty explain: rejected: {f}: row 1: id: expected {LONE_SURROGATE}\n"
+    assert err.getvalue() == said
 
 
 @pytest.mark.parametrize(

@@ -4,9 +4,10 @@
 same reader; a column that is no incident field is not read as a fact (``classify``
 passes it through to its output, under its own name). Both say so, in the same words, once
 a file, lest a misspelt column (``victim_agee``) leave a fact silently unread: before
-mend46 only ``explain`` did. The note names every such column once, as its header writes
+mend46 only ``explain`` did. The note names each such column once, as its header writes
 it, whatever its case (``Notes``, ``Officer Name``), with the field it may mean; never a
-cell's value. A header is the file's names for its columns, not a row's data: the reader
+cell's value; the first twenty, the others counted (``and 980 more``: hostile58). A
+header is the file's names for its columns, not a row's data: the reader
 refuses a table whose header names no incident field (and no ``--map`` column), so a
 file whose first line is data never reaches the note, and the names are the output's own
 column names; only a name that looks like a value (:data:`VALUE_SIGN`: a day, five
@@ -45,6 +46,10 @@ Such a header is a row of data, or data glued to a name: described, never shown.
 
 _LIKE_A_VALUE = "it looks like a value (a day, 5 digits or more, or an @)"
 
+_NAMED = 20
+"""The columns a note names, the first in the header's order; the others counted (hostile58:
+a header of 100,000 columns was one note of 100,000 names, each compared with every field)."""
+
 _LONGEST = 60
 """A longer name is shown by its start and its length (a header, not a paragraph)."""
 
@@ -78,8 +83,8 @@ def _named(name: str) -> str:
 def unread_columns(names: Sequence[str]) -> str | None:
     """What a table's columns that are no incident field are, as a note says it; or ``None``.
 
-    Every such column is named once, in the header's order, with the field it likely
-    means (:func:`~svduty.definitions._unknown_keys.meant`).
+    Every such column is counted; the first :data:`_NAMED` are named once, in the header's
+    order, with the field it likely means (:func:`~svduty.definitions._unknown_keys.meant`).
 
     Example:
         >>> print(unread_columns(["id", "weapn", "Jane Citizen", "file", "row"]))
@@ -88,12 +93,16 @@ def unread_columns(names: Sequence[str]) -> str | None:
         True
         >>> print(unread_columns(list("abcdefghijkl")))
         12 columns not read (not incident fields): a, b, c, d, e, f, g, h, i, j, k, l
+        >>> print(unread_columns([f"x{i}" for i in range(1000)]))  # doctest: +ELLIPSIS
+        1,000 columns not read (not incident fields): x0, x1, ..., x18, x19 and 980 more
     """
     from svduty.definitions._unknown_keys import meant
 
     unread = list(dict.fromkeys(n for n in names if n not in _FIELDS and n not in _OWN))
     if not unread:
         return None
-    said = [_named(n) + meant(n, sorted(_FIELDS)) for n in unread]
+    said = [_named(n) + meant(n, sorted(_FIELDS)) for n in unread[:_NAMED]]
+    if len(unread) > _NAMED:
+        said[-1] += f" and {len(unread) - _NAMED:,} more"
     many = "s" * (len(unread) != 1)
     return f"{len(unread):,} column{many} not read (not incident fields): {', '.join(said)}"

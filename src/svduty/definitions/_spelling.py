@@ -45,6 +45,7 @@ __all__ = [
     "AGE_RANGE",
     "EXACT_ID",
     "ID_EXPECTED",
+    "LONE_SURROGATE",
     "WHOLE",
     "age",
     "age_text",
@@ -62,6 +63,12 @@ WHOLE = "a whole number of years"
 """What an age with a fraction (or not a number) was expected to be."""
 AGE_RANGE = "a whole number of years 0 to 130"
 """What an age out of range was expected to be."""
+LONE_SURROGATE = (
+    "text, not an unpaired surrogate escape (a JSON string's \\ud800 to \\udfff without its "
+    "pair: no character; write the character itself, or both escapes of its pair)"
+)
+"""What a string holding a lone surrogate (JSON's ``"\\ud800"``) was expected to be: no
+encoding holds it, so converting the file (iconv) cannot mend it (hostile58)."""
 _HUGE = 2**53  # far beyond any age, and exact as a float
 
 
@@ -177,7 +184,7 @@ def incident_id(value: object) -> str | None:
     """  # noqa: E501
     text = value if isinstance(value, str) and not value.isascii() else ""
     if any("\ud800" <= c <= "\udfff" for c in text):  # a lone surrogate
-        raise DataError.single(None, "id", expected="UTF-8 text")
+        raise DataError.single(None, "id", expected=LONE_SURROGATE)
     if value is None or isinstance(value, str):
         return value
     if isinstance(value, float) and value.is_integer() and abs(value) <= EXACT_ID:

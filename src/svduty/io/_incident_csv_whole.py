@@ -24,6 +24,7 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from svduty import _arrays
+from svduty.io._csv_width import MOST_COLUMNS
 from svduty.io._lines import quotes
 from svduty.io._quiet import quiet_undecodable_rows
 
@@ -228,6 +229,8 @@ def _read(p: Path, ahead: _Ahead) -> None:
     try:
         data = _small(p)
         header = _header(data)
+        if header is not None and len(header) > MOST_COLUMNS:  # refused where it is due
+            header = None
         whole = None
         if data is not None and header is not None and _plain(data):  # as _mended finds it
             whole = _whole_csv(p, header, None, data=data)

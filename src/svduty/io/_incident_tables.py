@@ -24,6 +24,7 @@ from svduty._checked import checked
 from svduty.errors import InputFormatError, Problem
 from svduty.io import _incident_csv_whole as _whole
 from svduty.io._csv_quotes import left_open
+from svduty.io._csv_width import refuse_too_wide
 from svduty.io._incident_columns import _mapped_names, _short
 from svduty.io._incident_csv_whole import (
     _header,
@@ -128,6 +129,7 @@ def _open_csv(p: Path) -> tuple[pa.Schema, Iterator[tuple[pa.RecordBatch, Arrow,
         _places_read()
     ahead = ahead_of(p)  # read while the readers' modules were imported (classify)
     data = _small(p) if ahead is None else ahead[0]
+    refuse_too_wide(p, data)  # before pyarrow's reader: ~10 KB a column (hostile58)
     mended = _mended(p, data)
     if mended is not None:  # a malformed row that is not UTF-8: the parser can now name it
         source = pa.BufferReader(mended)

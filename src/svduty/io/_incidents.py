@@ -29,7 +29,7 @@ import pyarrow as pa
 
 from svduty._arguments import count_argument
 from svduty._checked import checked
-from svduty.definitions._spelling import AGE_RANGE, EXACT_ID
+from svduty.definitions._spelling import AGE_RANGE, EXACT_ID, LONE_SURROGATE
 from svduty.definitions._unknown_keys import meant
 from svduty.errors import DataError, InputFormatError, Problem
 from svduty.io._compressed import first_bytes, refuse_compressed
@@ -75,7 +75,7 @@ _SCHEMA = _ROWS_SCHEMA
 
 _GIVEN_TWICE = "given twice"
 """The reason of a key a JSON object gives twice (the values are not shown)."""
-_UTF8 = "UTF-8 text"
+_UTF8 = LONE_SURROGATE
 """What a string holding a lone surrogate (JSON's ``"\\ud800"``) was expected to be."""
 
 

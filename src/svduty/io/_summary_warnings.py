@@ -65,6 +65,12 @@ _LIKELY: tuple[tuple[str, str], ...] = (
         "or convert it, e.g. with iconv -f WINDOWS-1252 -t UTF-8",
     ),
     (
+        "not an unpaired surrogate escape",
+        "a JSON string holds an unpaired surrogate escape (\\ud800 to \\udfff without its pair), "
+        "no character in any encoding: the program that wrote the file split a character's "
+        "pair of escapes (converting the file cannot mend it)",
+    ),
+    (
         "Month: expected a month YYYY-MM",
         "a file a spreadsheet saved again, its months written as 'Jun-25'?",
     ),
