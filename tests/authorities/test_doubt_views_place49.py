@@ -113,18 +113,27 @@ def test_a_governance_finding_about_a_record_in_doubt_says_so(
     it surely were a specified authority that day."""
     found = governed.validate_governance(on=day)
     about = [f for f in found.findings if set(f.subjects) & set(FIRE)]
-    assert [f.rule for f in about] == ["GOV-SPECIFIED"]
-    (f,) = about
-    assert f.severity.value == "warning"
-    assert f"held its role on {day} is undetermined: its record is in doubt" in f.message
-    assert "si-2023-1432" in {c.source.id for c in f.citations}
+    # s.8(1)'s national check (law58a) is about it too: each finding says the record is in doubt
+    assert [f.rule for f in about] == ["GOV-S8-COLLABORATE", "GOV-SPECIFIED"]
+    for f in about:
+        assert f.severity.value == "warning"
+        assert f"held its role on {day} is undetermined: its record is in doubt" in f.message
+        assert "si-2023-1432" in {c.source.id for c in f.citations}
     assert not [e for e in found.errors if set(e.subjects) & set(FIRE)]
     strict = governed.validate_governance(on=day, strict=True)
-    assert [e.rule for e in strict.errors if set(e.subjects) & set(FIRE)] == ["GOV-SPECIFIED"]
+    assert [e.rule for e in strict.errors if set(e.subjects) & set(FIRE)] == [
+        "GOV-S8-COLLABORATE",
+        "GOV-SPECIFIED",
+    ]
 
 
 def test_a_finding_on_a_day_not_in_doubt_is_unchanged(governed: svduty.Partnership) -> None:
-    (f,) = governed.validate_governance(on="2023-12-19").findings
+    s8, f = governed.validate_governance(on="2023-12-19").findings
+    assert (s8.rule, s8.severity.value, s8.subjects) == (
+        "GOV-S8-COLLABORATE",
+        "warning",
+        (FIRE[0], "E06000065"),
+    )
     assert (f.rule, f.severity.value, f.subjects) == ("GOV-SPECIFIED", "error", (FIRE[0],))
-    assert "in doubt" not in f.message
+    assert "in doubt" not in f.message + s8.message
     assert governed.validate_governance(on="2024-05-07").findings == ()
