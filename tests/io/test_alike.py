@@ -55,10 +55,11 @@ _KINDS = {
 }
 
 
-def _batch(kinds: list[str]) -> pa.Table:
+def _batch(kinds: list[str], table: dict[str, tuple[str, str, str, str]] | None = None) -> pa.Table:
+    """A normalised batch, a row of each kind (``table``: the kinds; ``_KINDS`` if not given)."""
     cols = {c: [""] * len(kinds) for c in POLICE_UK_COLUMNS}
     for i, kind in enumerate(kinds):
-        code, name, crime, month = _KINDS[kind]
+        code, name, crime, month = (_KINDS if table is None else table)[kind]
         cols["LSOA code"][i], cols["LSOA name"][i] = code, name
         cols["Crime type"][i], cols["Month"][i] = crime, month
         cols["Crime ID"][i] = f"id-{i}"  # every row its own id: the id decides nothing

@@ -18,10 +18,8 @@ from hypothesis import strategies as st
 
 from svduty._commands._classify_summary import SUMMARY_GROUPINGS
 from svduty.io import (
-    POLICE_UK_COLUMNS,
     BoundedCounts,
     _placed,
-    normalise_police_uk,
     read_police_uk,
     run_pipeline,
     sample_police_uk,
@@ -30,6 +28,7 @@ from svduty.io import _alike as alike_module
 from svduty.io import _run as run_module
 
 from .test_alike import _KINDS, DEFAULT, PICKY, _same
+from .test_alike import _batch as _alike_batch
 
 KINDS = {
     **_KINDS,
@@ -45,14 +44,7 @@ KINDS = {
 
 def _batch(kinds: list[str]) -> pa.Table:
     """test_alike's rows, of these kinds too."""
-    cols = {c: [""] * len(kinds) for c in POLICE_UK_COLUMNS}
-    for i, kind in enumerate(kinds):
-        code, name, crime, month = KINDS[kind]
-        cols["LSOA code"][i], cols["LSOA name"][i] = code, name
-        cols["Crime type"][i], cols["Month"][i] = crime, month
-        cols["Crime ID"][i] = f"id-{i}"
-    rows = pa.array(range(2, len(kinds) + 2))
-    return normalise_police_uk(pa.table(cols), file="f.csv", rows=rows)
+    return _alike_batch(kinds, KINDS)
 
 
 SAMPLE = pa.Table.from_batches(list(read_police_uk(sample_police_uk())))
