@@ -26,7 +26,7 @@ import attrs
 import pyarrow as pa
 
 from svduty._checked import checked
-from svduty.io import _alike, _placed, _written_lists
+from svduty.io import _alike, _placed
 from svduty.io._ahead import Ahead, one_ahead
 from svduty.io._incident_groups import Grouping, grouping_of
 from svduty.io._locate import is_police_uk
@@ -142,7 +142,6 @@ def run_pipeline(
     most_held = 1  # a writer's first batch alone (the writer starts), then WRITTEN_BATCHES
     repeated = RepeatedIds()
     answering = pipeline if sink is not None else _counting(pipeline)
-    each_row = _written_lists.writing(pipeline, getattr(sink, "words", ()))
     places = None  # a summary's rows alike by place, not by LSOA (svduty.io._placed)
     if sink is None and number is not None and _placed_counts(pipeline, counters):
         places = _placed.KnownPlaces()
@@ -189,9 +188,7 @@ def run_pipeline(
                     _written(kept, tally, sink, getattr(sink, "words", ()))  # type: ignore[arg-type]
                     continue
             if found is None:
-                lists = each_row is not pipeline and is_police_uk(batch.schema)
-                how = each_row if lists else pipeline  # a writer's reasons as words (speed59a)
-                good = _each_row(batch, how, tally, counters, sink, grouping=grouping, lists=lists)
+                good = _each_row(batch, pipeline, tally, counters, sink, grouping=grouping)
                 if not is_police_uk(batch.schema):  # incidents: an id given twice is warned of
                     repeated.add(good)
                 continue
@@ -462,18 +459,15 @@ def _each_row(
     sink: Callable[[pa.Table], object] | None,
     *,
     grouping: Grouping | None = None,
-    lists: bool = False,
 ) -> pa.Table:
     """Classify every row of the batch, and count it (and write it); its usable rows.
 
     With a ``grouping`` (incidents), the summary counts the rows the classifier found alike
-    once, each with its number of rows (``svduty.io._incident_groups``). ``lists``: the
-    pipeline gives lists as dictionaries of them (``svduty.io._written_lists.writing``),
-    handed to ``sink`` as lists of words.
+    once, each with its number of rows (``svduty.io._incident_groups``).
     """
     good = tally.count_out(pipeline(batch), grouping)
     for counter in counters:
         counter.add(good)
     if sink is not None:
-        sink(_written_lists.listed(good) if lists else good)
+        sink(good)
     return good
