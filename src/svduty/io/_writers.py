@@ -308,7 +308,8 @@ def _written(_: None) -> None:
 
 
 _ENCODED_ROWS = 1 << 16
-"""Rows encoded at a time: the writer's CPU for the bench's 200,000 incidents (batches of
+"""Rows encoded at a time, at least (a table in even pieces: :func:`_piece_rows`): the
+writer's CPU for the bench's 200,000 incidents (batches of
 65,536), best/median, pieces of 16,384 188/234 ms, 32,768 166/176, 65,536 142/165 (speed47c;
 the text in hand is set by ``json_lines_parts``' 2,048 lines, not by a piece)."""
 
