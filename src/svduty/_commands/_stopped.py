@@ -98,12 +98,13 @@ def on_sigterm(signum: int, frame: FrameType | None) -> None:
 
     Example:
         >>> old = signal.signal(signal.SIGTERM, on_sigterm)
+        >>> old_int = signal.signal(signal.SIGINT, signal.default_int_handler)
         >>> try:
         ...     signal.raise_signal(signal.SIGTERM)
         ... except Terminated:
         ...     print("stopped", signal.getsignal(signal.SIGINT) is _dropped)
         stopped True
-        >>> for s, h in ((signal.SIGTERM, old), (signal.SIGINT, signal.default_int_handler)):
+        >>> for s, h in ((signal.SIGTERM, old), (signal.SIGINT, old_int)):
         ...     _ = signal.signal(s, h)
     """
     stopping()
