@@ -69,4 +69,5 @@ def test_an_unknown_name_is_a_command_line_error():
     code, out, err = run("schema", "summery")
     assert code == 2
     assert out == ""
-    assert "invalid choice" in err and "summary" in err
+    assert "invalid choice" in err
+    assert "summary" in err
