@@ -54,6 +54,7 @@ COMMANDS: dict[str, str] = {
     "explain": "explain, with reasons and citations, how each incident is classified",
     "classify": "classify police.uk or incident files and summarise every row",
     "report": "profile the area from police.uk files: one HTML page (and CSV tables)",
+    "schema": "print the JSON Schema of a JSON document a command writes (or list them)",
 }
 """The command modules of :mod:`svduty._commands` and their one-line help, in the order
 ``--help`` lists them (each module's ``register`` uses the same line; a test checks it).

@@ -90,6 +90,10 @@ EXAMPLES: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         ("the graph for a diagram tool", "svduty governance --format mermaid"),
     ),
+    "schema": (
+        ("the JSON documents the commands write, their versions", "svduty schema"),
+        ("the schema of the document 'svduty info --format json' writes", "svduty schema info"),
+    ),
     "funding": (
         ("the grant by financial year and cost category", "svduty funding"),
         ("one year, split among recipients", "svduty funding --year 2024/25 --split split.toml"),

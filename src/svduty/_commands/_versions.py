@@ -88,7 +88,7 @@ def versions_text(version: str) -> str:
             f"Python {platform.python_version()} ({platform.python_implementation()}, "
             f"{sys.platform}, {platform.machine()})",
             *said,
-            f"JSON documents: {documents}",
+            f"JSON documents: {documents} (each one's JSON Schema: svduty schema NAME)",
             "bundle files: no version of their own; their schema is this svduty's "
             "(svduty.io.bundle_schema())",
             f"installed at: {svduty.__path__[0]}",

@@ -451,6 +451,9 @@ def register(subparsers: Any) -> None:
     )
     add_partnership(parser)
     parser.add_argument(
-        "--format", choices=["text", "json"], default="text", help="output format (default: text)"
+        "--format",
+        choices=["text", "json"],
+        default="text",
+        help="output format (default: text); the JSON's schema: svduty schema info",
     )
     parser.set_defaults(run=run)

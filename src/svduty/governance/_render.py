@@ -81,8 +81,17 @@ def to_text(graph: GraphView) -> str:
         >>> from svduty.governance import GovernanceGraph
         >>> print(to_text(GovernanceGraph.of([], [])))
         Governance: 0 bodies, 0 relations
+        >>> from svduty.governance import Body, BodyKind, Level
+        >>> from svduty.sources import cite
+        >>> one = Body("b", "Board", BodyKind.BOARD, Level.LOCAL, cite("pcsc-act-2022", "s.8"))
+        >>> to_text(GovernanceGraph.of([one], [])).splitlines()[0]
+        'Governance: 1 body, 0 relations'
     """
-    lines = [f"Governance: {len(graph.bodies)} bodies, {len(graph.relations)} relations"]
+    bodies, relations = len(graph.bodies), len(graph.relations)
+    lines = [
+        f"Governance: {bodies} bod{'y' if bodies == 1 else 'ies'}, "
+        f"{relations} relation{'' if relations == 1 else 's'}"
+    ]
     for level in Level:
         group = [b for b in graph.bodies if b.level is level]
         if not group:
@@ -467,12 +476,18 @@ _EMPTY = (
 def _unplaced(errors: Any, broken: set[str], names: dict[str, str]) -> list[str]:
     """The errors that name no body drawn, by rule, with their subjects (none: ``[]``).
 
+    An error with no subjects (``GOV-CSP-COVERAGE``'s district covered by no CSP) is said
+    by the start of its words: it was shown as ``-`` (users59).
+
     A subject the what-if's diff names (an authority, an area) is said by name with its id
     (users54), as the authorities line above it; any other is screened as before.
     """
     by_rule: dict[str, list[str]] = {}
     for f in errors:
-        if not broken.intersection(f.subjects):
+        if not f.subjects:  # its words say what (a district no CSP covers): their start
+            words = f.message.split("; see changes[")[0]
+            by_rule.setdefault(f.rule, []).append(words[:90] + ("..." if words[90:] else ""))
+        elif not broken.intersection(f.subjects):
             by_rule.setdefault(f.rule, []).extend(
                 with_name(s, names) if s in names else named(s, "an id") for s in f.subjects
             )
