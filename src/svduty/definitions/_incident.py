@@ -47,7 +47,7 @@ from svduty.definitions._review_values import (
     review_information_value,
     same_household_value,
 )
-from svduty.definitions._spelling import incident_id
+from svduty.definitions._spelling import LONE_SURROGATE, incident_id, lone_surrogate
 from svduty.definitions._unknown_keys import object_expected, unknown_keys
 from svduty.definitions._vocab import (
     Behaviour,
@@ -413,7 +413,9 @@ class Incident:
             value = _plain(data.get(name))
             if value is None:
                 continue
-            try:
+            try:  # an unpaired surrogate said as classify says it (hostile59); a code's
+                if lone_surrogate(value) and (name != "offence_code" or isinstance(value, str)):
+                    raise DataError.single(None, name, expected=LONE_SURROGATE)  # list: no code
                 # each field's own converter, as the class's __init__ calls it (an iterator
                 # given as a list is read once, here); not an incident made a field at a
                 # time, which named the conflicts of each (ci58a: 0.67 -> 0.20 s a 600 rows)

@@ -53,6 +53,7 @@ __all__ = [
     "code_text",
     "incident_id",
     "lists_column",
+    "lone_surrogate",
     "spelt",
     "unique_map",
     "word",
@@ -70,6 +71,22 @@ LONE_SURROGATE = (
 """What a string holding a lone surrogate (JSON's ``"\\ud800"``) was expected to be: no
 encoding holds it, so converting the file (iconv) cannot mend it (hostile58)."""
 _HUGE = 2**53  # far beyond any age, and exact as a float
+
+
+def lone_surrogate(value: Any) -> bool:
+    r"""Whether ``value`` (text, or a list of texts) holds an unpaired surrogate (``"\ud800"``).
+
+    Example:
+        >>> lone_surrogate("a" + chr(0xD800)), lone_surrogate(["ok", chr(0xDC00)])
+        (True, True)
+        >>> lone_surrogate("café"), lone_surrogate(["\U0001f600"]), lone_surrogate(7)
+        (False, False, False)
+    """
+    texts = value if isinstance(value, list | tuple) else (value,)
+    return any(
+        isinstance(t, str) and not t.isascii() and any("\ud800" <= c <= "\udfff" for c in t)
+        for t in texts
+    )
 
 
 @functools.cache
@@ -182,8 +199,7 @@ def incident_id(value: object) -> str | None:
         Traceback (most recent call last):
         svduty.errors.DataError: id: expected a number of at most 4300 digits
     """  # noqa: E501
-    text = value if isinstance(value, str) and not value.isascii() else ""
-    if any("\ud800" <= c <= "\udfff" for c in text):  # a lone surrogate
+    if isinstance(value, str) and lone_surrogate(value):
         raise DataError.single(None, "id", expected=LONE_SURROGATE)
     if value is None or isinstance(value, str):
         return value

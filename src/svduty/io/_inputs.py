@@ -491,7 +491,7 @@ def _digest(p: Path) -> bytes:
 
 NOT_A_PIPE = (
     "a file or a folder, not a pipe or a device: police.uk and incident tables are read "
-    "from files (save the stream to a file first); 'svduty classify' reads incidents as "
-    "JSON Lines on standard input ('-')"
+    "from files (save the stream to a file first); incidents as JSON Lines are read from "
+    "standard input ('-'): svduty classify - or svduty explain -"
 )
 """What an input that is neither a file nor a folder is told."""
