@@ -95,7 +95,7 @@ def _load_manifest(
     from svduty.io._converter import structure  # cattrs: only when a bundle is read
 
     try:
-        manifest = structure(raw, Manifest, file=MANIFEST)
+        manifest = structure(raw, Manifest, file=MANIFEST, converter=_converter(_sources.CATALOGUE))
         return manifest, _sources.CATALOGUE.extend(manifest.sources)
     except BundleError as exc:
         problems.extend(_relative(exc, root, MANIFEST))
@@ -112,7 +112,8 @@ def _good_sources(raw: Mapping[str, Any]) -> Sources:
     declared = raw.get("sources")
     for item in declared if isinstance(declared, list) else ():
         try:
-            sources = sources.extend([structure(item, Source)])
+            national = _converter(_sources.CATALOGUE)
+            sources = sources.extend([structure(item, Source, converter=national)])
         except DataError:
             continue
     return sources
