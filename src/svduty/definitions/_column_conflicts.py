@@ -27,10 +27,12 @@ from svduty.definitions._knowledge import (
     _LAW,
     AGE_AT_DEATH,
     ARTICLE_FIELDS,
+    ARTICLE_USED_TO_INJURE,
     CODED_AGE_AT_DEATH,
     DEATH_BEFORE,
     INFANT,
     INFANT_DIED_LATE,
+    INTENT_CONTRADICTED,
     NO_ARTICLE,
     NO_DEATH,
     REVIEWS_BY_AGE,
@@ -196,6 +198,10 @@ def table_conflicts(
     for field in ARTICLE_FIELDS:
         if "weapon" in cols and field in cols:
             add(pc.and_(pc.equal(cols["weapon"], "none"), cols[field]), field, NO_ARTICLE)
+    if "intended_for_injury" in cols:  # as the scalar engine: the code's facts count too
+        used = ARTICLE_USED_TO_INJURE.arrow(ArrowEnv(cols, facts, {}, len(code_idx)))
+        stated_false = pc.invert(cols["intended_for_injury"])
+        add(pc.and_(stated_false, pc.equal(used, True)), "intended_for_injury", INTENT_CONTRADICTED)
     if "target" in cols and "relationship" in cols:
         add(
             pc.and_(pc.equal(cols["target"], "self"), pc.not_equal(cols["relationship"], "none")),

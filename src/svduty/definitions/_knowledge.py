@@ -31,9 +31,10 @@ from svduty.definitions._law import (
     PROVED_BY_CODE,
     RULES_LAW,
     VICTIM_16,
+    WEAPON,
 )
 from svduty.definitions._offences import FACT_NAMES, OFFENCES, POLICE_UK_CATEGORIES
-from svduty.definitions._owhr import CDR_BY_FACTS, UNDER_18
+from svduty.definitions._owhr import CDR_BY_FACTS, UNDER_18, USED_TO_INJURE
 from svduty.definitions._pilot import OWHR_PILOT_AS_MADE
 from svduty.definitions._places import PilotArea, ResolveDistrict, district_of
 from svduty.definitions._sar import (
@@ -143,6 +144,15 @@ def category_contradicts(code: str) -> str:
 ARTICLE_FIELDS = ("made_or_adapted", "intended_for_injury")
 """The facts about the article used (PCA 1953 s.1(4)): nothing to state with no weapon."""
 NO_ARTICLE = "is true although weapon is 'none': no article to be made, adapted or intended"
+ARTICLE_USED_TO_INJURE = All(WEAPON, USED_TO_INJURE)
+"""A weapon used intentionally against a person: PCA 1953 s.1(4)'s second limb, as read."""
+INTENT_CONTRADICTED = (
+    "is false although the weapon was used intentionally against a person, which svduty "
+    "reads as its use for causing injury (Prevention of Crime Act 1953 s.1(4), second "
+    "limb, which PCSC Act 2022 s.24(8) adopts): give one or the other"
+)
+"""The conflict of ``intended_for_injury: false`` beside a weapon so used (law59: it was
+answered ``required``, the stated fact set aside)."""
 CDR_OF_AN_ADULT = (
     "names a child death review although the victim was 18 or over at death (Children Act "
     "2004 s.16M reviews the death of a child, s.65(1): a person under 18)"
@@ -326,6 +336,8 @@ def conflicts(
     for field in ARTICLE_FIELDS:
         if values.get("weapon") == "none" and values.get(field) is True:
             out.append(Problem(message=NO_ARTICLE, field=field))
+    if values.get("intended_for_injury") is False and ARTICLE_USED_TO_INJURE.scalar(env) is True:
+        out.append(Problem(message=INTENT_CONTRADICTED, field="intended_for_injury"))
     if values.get("target") == "self" and values.get("relationship") not in (None, "none"):
         out.append(
             Problem(

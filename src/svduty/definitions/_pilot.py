@@ -136,8 +136,13 @@ _CW_ICB = frozenset({"E07000218", "E07000219", "E07000220", "E07000221", "E07000
 _POSSIBLE = _MET | _WMP | _CW_ICB
 _PILOT_DOUBT = (
     "SI 2023/227 reg 1(2) as made: 'the period of 9 months beginning with 1st April 2023'; "
-    "the Government had announced an 18-month pilot and MOPAC PCD 1635 describes one; no "
-    "instrument amending the period identified. svduty reads the period as perhaps running "
+    "the Government had announced an 18-month pilot (the Minister moving SI 2022/1261, Lords, "
+    "8 November 2022: 'for a period of 18 months, beginning in early 2023') and MOPAC PCD "
+    "1635 describes one; s.34(4)(a) and (5) let later regulations under s.208(1) continue "
+    "the provisions 'for a further specified period', but no such instrument was found "
+    "(law59: the legalize-dev/legalize-uk copy of SI 2023/227 is the text as made, with no "
+    "amendment noted; searches for an amending or extending instrument found none). svduty "
+    "reads the period as perhaps running "
     "to 30 September 2024 (the 18 months announced): deaths from 1 January to 30 September "
     "2024 are undetermined, later ones outside. That end is itself an assumption: PCD 1635 "
     "accepts funding to 31 March 2025, read as for completing reviews, not as a longer "

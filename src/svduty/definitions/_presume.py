@@ -36,7 +36,7 @@ from svduty.definitions._law import FORCE_INTENDED, HOMICIDE, INTENT_PRESUMED_BE
 from svduty.definitions._places import PARTNERS_BY_PLACE
 from svduty.definitions._vocab import OtherReview
 from svduty.errors import DefinitionError
-from svduty.sources import Citation, cite
+from svduty.sources import Citation, Confidence, cite
 
 __all__ = [
     "AWARE_IN_TIME",
@@ -129,6 +129,15 @@ def _context(flag: str, words: str, citation: Citation) -> Presumption:
 
 
 _SV18 = cite("sv-strategy-2018", "scope")
+# the guidance cited without a paragraph until law59, which read paras 1-6 (none on
+# exploitation) and could read no further: the paragraph is named as not identified
+_EXPLOITATION = cite(
+    "svd-guidance",
+    "no paragraph identified (paras 1-6 read, none on exploitation)",
+    confidence=Confidence.UNCONFIRMED,
+    doubt="exploitation as a context of serious violence is read from the guidance's "
+    "policy focus as others report it; no paragraph saying so was read (law59)",
+)
 PRESUMPTIONS: dict[str, Presumption] = {
     p.id: p
     for p in (
@@ -144,7 +153,7 @@ PRESUMPTIONS: dict[str, Presumption] = {
         _context("county_lines", "county lines", _SV18),
         _context("gang", "gang involvement", _SV18),
         _context("social_media", "social media involvement", _SV18),
-        _context("exploitation", "exploitation", cite("svd-guidance")),
+        _context("exploitation", "exploitation", _EXPLOITATION),
         Presumption(
             FORCE_INTENDED,
             "intentional",
