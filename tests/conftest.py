@@ -49,6 +49,8 @@ import pyarrow as pa  # noqa: E402
 import pyarrow.compute as pc  # noqa: E402
 import pytest  # noqa: E402
 
+from tests import traced_examples  # noqa: E402
+
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
 if not SHARED.exists():  # a worktree under /work: shared/ is beside it
     SHARED = Path("/work/shared/data")
@@ -215,3 +217,10 @@ def fake_pipeline(monkeypatch):
 def pytest_unconfigure(config: pytest.Config) -> None:
     """The run's temporary folders go when its session ends (each xdist worker its own)."""
     shutil.rmtree(RUN_TEMP, ignore_errors=True)
+
+
+# Coverage counts the first examples of each property test only (tests/traced_examples.py)
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Count each test's examples from zero; trace a property test's first ones only."""
+    traced_examples.new_test(item)
