@@ -19,17 +19,14 @@ run, on the thread that first imports it (tens of ms on the reading thread).
 
 from __future__ import annotations
 
-import importlib.abc
-import importlib.util
 import os
 import sys
 import tempfile
-import threading
-import time
+from collections.abc import Callable
 from typing import Any
 
-T0 = time.perf_counter()
-MARKS: list[tuple[str, str, float, float, float]] = []
+from _marks import MARKS, marking, print_marks, timed
+
 STEPS: dict[str, list[tuple[str, str | None]]] = {
     "svduty._commands._planned": [("pipeline_for", None)],
     "svduty.io._pipeline": [("__call__", "Pipeline")],
@@ -46,59 +43,16 @@ SUMMED = {"write_all"}
 """Steps too many to list: their wall and CPU summed."""
 
 
-def _timed(owner: Any, name: str) -> None:
-    given = getattr(owner, name)
+def _then(steps: list[tuple[str, str | None]]) -> Callable[[Any], None]:
+    def mark(module: Any) -> None:
+        for step, owner in steps:
+            timed(getattr(module, owner) if owner else module, step, step)
 
-    def timed(*args: Any, **kwargs: Any) -> Any:
-        start, cpu = time.perf_counter(), time.thread_time()
-        try:
-            return given(*args, **kwargs)
-        finally:
-            end = time.perf_counter()
-            spent = time.thread_time() - cpu
-            MARKS.append((name, threading.current_thread().name, start - T0, end - start, spent))
-
-    setattr(owner, name, timed)
-
-
-class _Hook(importlib.abc.MetaPathFinder):
-    """Times :data:`STEPS` as each of their modules is first imported."""
-
-    def find_spec(self, name: str, path: Any, target: Any = None) -> Any:
-        if name not in STEPS:
-            return None
-        sys.meta_path.remove(self)
-        try:
-            spec = importlib.util.find_spec(name)
-        finally:
-            sys.meta_path.insert(0, self)
-        assert spec is not None
-        assert spec.loader is not None
-        loader: Any = spec.loader
-        run = loader.exec_module
-
-        def exec_module(module: Any) -> None:
-            run(module)
-            for step, owner in STEPS[name]:
-                _timed(getattr(module, owner) if owner else module, step)
-
-        loader.exec_module = exec_module
-        return spec
+    return mark
 
 
 def main() -> None:
-    sys.meta_path.insert(0, _Hook())
-    given = threading.Thread.run
-
-    def run(self: threading.Thread) -> None:
-        start = time.perf_counter()
-        try:
-            given(self)
-        finally:
-            spent = time.perf_counter() - start
-            MARKS.append(("thread", self.name, start - T0, spent, time.thread_time()))
-
-    threading.Thread.run = run  # type: ignore[method-assign]
+    marking({name: _then(steps) for name, steps in STEPS.items()})
     import svduty.__main__ as entry
 
     path = sys.argv[1]
@@ -120,11 +74,7 @@ def main() -> None:
         sys.stdout, sys.stderr = shown, err
         if made:
             os.unlink(out_path)
-    MARKS.append(("thread", "main", 0.0, time.perf_counter() - T0, time.thread_time()))
-    for label, thread, at, wall, cpu in sorted(MARKS, key=lambda m: m[2]):
-        if label not in SUMMED:
-            times = f"at {at * 1e3:7.1f} wall {wall * 1e3:6.1f} cpu {cpu * 1e3:6.1f}"
-            print(f"{label:20s} {thread:18s} {times}")
+    print_marks(20, 18, skip=SUMMED)
     for label in sorted(SUMMED):
         marks = [m for m in MARKS if m[0] == label]
         wall, cpu = sum(m[3] for m in marks) * 1e3, sum(m[4] for m in marks) * 1e3

@@ -21,18 +21,16 @@ from __future__ import annotations
 import argparse
 import collections
 import gc
-import importlib.abc
-import importlib.util
 import os
 import statistics
 import sys
-import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-T0 = time.perf_counter()
-MARKS: list[tuple[str, str, float, float, float]] = []
+from _marks import marking, print_marks, timed
+
 STEPS = {
     "svduty.io._run": ["_answer", "_with_firsts", "run_pipeline"],
     "svduty.io._police_uk_reader": ["_parse_piece", "_normalised"],
@@ -43,73 +41,27 @@ STEPS = {
 """The module and function names timed by ``timeline``."""
 
 
-def _timed(owner: Any, name: str, label: str) -> None:
-    given = getattr(owner, name)
+def _then(steps: list[str]) -> Callable[[Any], None]:
+    def mark(module: Any) -> None:
+        for step in steps:
+            timed(module, step, step)
+        if module.__name__ == "svduty.io._police_uk_reader":
+            from svduty.io import _police_uk_blocks
 
-    def timed(*args: Any, **kwargs: Any) -> Any:
-        start, cpu = time.perf_counter(), time.thread_time()
-        try:
-            return given(*args, **kwargs)
-        finally:
-            thread = threading.current_thread().name
-            end = time.perf_counter()
-            MARKS.append((label, thread, start - T0, end - start, time.thread_time() - cpu))
+            timed(_police_uk_blocks._Buffers, "read", "Buffers.read")
 
-    setattr(owner, name, timed)
-
-
-class _Hook(importlib.abc.MetaPathFinder):
-    """Times :data:`STEPS` as each of their modules is first imported."""
-
-    def find_spec(self, name: str, path: Any, target: Any = None) -> Any:
-        if name not in STEPS:
-            return None
-        sys.meta_path.remove(self)
-        try:
-            spec = importlib.util.find_spec(name)
-        finally:
-            sys.meta_path.insert(0, self)
-        assert spec is not None
-        assert spec.loader is not None
-        loader: Any = spec.loader
-        run = loader.exec_module
-
-        def exec_module(module: Any) -> None:
-            run(module)
-            for step in STEPS[name]:
-                _timed(module, step, step)
-            if name == "svduty.io._police_uk_reader":
-                from svduty.io import _police_uk_blocks
-
-                _timed(_police_uk_blocks._Buffers, "read", "Buffers.read")
-
-        loader.exec_module = exec_module
-        return spec
+    return mark
 
 
 def timeline(path: str) -> None:
-    sys.meta_path.insert(0, _Hook())
-    given = threading.Thread.run
-
-    def run(self: threading.Thread) -> None:
-        start = time.perf_counter()
-        try:
-            given(self)
-        finally:
-            spent = time.perf_counter() - start
-            MARKS.append(("thread", self.name, start - T0, spent, time.thread_time()))
-
-    threading.Thread.run = run  # type: ignore[method-assign]
+    marking({name: _then(steps) for name, steps in STEPS.items()})
     import svduty.__main__ as entry
 
     sys.argv = ["svduty", "classify", path, "--summary", "json"]
     out, sys.stdout = sys.stdout, open(os.devnull, "w")  # noqa: SIM115
     entry._start()
     sys.stdout = out
-    MARKS.append(("thread", "main", 0.0, time.perf_counter() - T0, time.thread_time()))
-    for label, thread, at, wall, cpu in sorted(MARKS, key=lambda m: m[2]):
-        times = f"at {at * 1e3:7.1f} wall {wall * 1e3:6.1f} cpu {cpu * 1e3:6.1f}"
-        print(f"{label:16s} {thread:14s} {times}")
+    print_marks(16, 14)
 
 
 def replay(path: str, repeat: int) -> None:
