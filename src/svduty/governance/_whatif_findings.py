@@ -10,12 +10,12 @@ to the what-if is told which of the scenario's changes name it (:func:`named_by_
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import attrs
 
 from svduty.authorities import Role
-from svduty.errors import SvdutyError, named
+from svduty.errors import named
 from svduty.findings import Finding, Findings, Severity
 from svduty.governance._changes import Change, Merge, RemoveBody, RemoveRelation
 from svduty.governance._consult import consultation_lost
@@ -24,9 +24,8 @@ from svduty.governance._model import RelationKind
 from svduty.governance._paths import upward
 from svduty.governance._reorganise import Reorganised
 from svduty.governance._rules import GovernanceRule
-from svduty.governance._scenario import Scenario
 
-__all__ = ["named_by_changes", "prefixes", "scenario_breaks"]
+__all__ = ["named_by_changes", "scenario_breaks"]
 
 
 def scenario_breaks(
@@ -112,109 +111,43 @@ def named_by_changes(
     changes: Sequence[Change],
     after: Reorganised,
     graph: GovernanceGraph,
-    *,
-    at: Callable[[int], Findings | None] | None = None,
 ) -> Findings:
-    """The what-if's findings, each new one saying which of the scenario's changes makes it.
+    """The what-if's findings, each new one saying which of the scenario's changes name it.
 
     A finding is new when the partnership before the scenario has none like it (rule,
-    ids and words). Its message then ends with the change whose application makes it
-    appear: ``at(k)`` gives the findings after the first ``k`` changes alone, and the
-    change named is the one before which the finding is not there and from which on, to
-    the last change, it is (a finding that came, went and came back is named by the
-    change that brought it back). When the first changes cannot be applied alone
-    (``at`` gives ``None``: a change names an area a later one creates), that is said,
-    with the changes that name one of its ids, or an id or district its words name (an
-    abolition also names the records abolished with it; a district is also named by a
-    change to a body that covered it in ``graph``, the graph before; a body without a
-    reporting path, ``GOV-PATH``, by a change to a body its path went through): where to
-    look, not which made it. Without ``at``, those changes are named so. A message that
-    already names a change keeps its words.
+    ids and words). Its message then ends with the changes that name one of its ids, or
+    an id or district its words name (an abolition also names the records abolished with
+    it; a district is also named by a change to a body that covered it in ``graph``, the
+    graph before; a body without a reporting path, ``GOV-PATH``, by a change to a body its
+    path went through): they are where to look, not proof that each caused it. A message
+    that already names a change keeps its words.
 
     Example:
         >>> import svduty
         >>> p = svduty.warwickshire()
         >>> w = p.what_if("lgr-two-unitaries")
         >>> print([f for f in w.findings.errors if f.rule == "GOV-SCHEDULE-1"][1].message)
-        north-warwickshire-unitary has no specified authority of the 'Fire and rescue' table of Schedule 1 (before: warwickshire-fire-and-rescue-authority); see changes[17] (abolish_authority)
+        north-warwickshire-unitary has no specified authority of the 'Fire and rescue' table of Schedule 1 (before: warwickshire-fire-and-rescue-authority); see changes[7] (change_districts), changes[8] (create_area), changes[17] (abolish_authority)
     """  # noqa: E501
-    old = {(f.rule, f.subjects, f.message) for f in before.findings}
-    found: dict[int, set[tuple[str, tuple[str, ...], str]] | None] = {0: old}
-
-    def present(k: int) -> set[tuple[str, tuple[str, ...], str]] | None:
-        if k not in found:
-            got = at(k) if at is not None else None
-            found[k] = None if got is None else {(f.rule, f.subjects, f.message) for f in got}
-        return found[k]
-
-    out = []
-    for f in findings.findings:
-        key = (f.rule, f.subjects, f.message)
-        if key in old or "changes[" in f.message or not changes:
-            out.append(f)
-            continue
-        k = len(changes) - 1  # the first k changes alone: is it there?
-        while k > 0 and (there := present(k)) is not None and key in there:
-            k -= 1
-        if at is not None and present(k) is not None:
-            which = f"changes[{k}] ({changes[k].op})"
-            out.append(attrs.evolve(f, message=f"{f.message}; see {which}"))
-            continue
-        named = _naming(f, changes, after, graph)
-        if not named and at is None:
-            out.append(f)
-            continue
-        which = "see " + ", ".join(f"changes[{i}] ({changes[i].op})" for i in named)
-        if at is not None:  # the first k changes cannot be applied alone
-            cannot = f"cannot be told: the first {k} changes alone cannot be applied"
-            which = (
-                f"{which}: which of them makes it appear {cannot}"
-                if named
-                else (f"which change makes it appear {cannot}")
-            )
-        out.append(attrs.evolve(f, message=f"{f.message}; {which}"))
-    return attrs.evolve(findings, findings=tuple(out))
-
-
-def _naming(
-    f: Finding, changes: Sequence[Change], after: Reorganised, graph: GovernanceGraph
-) -> list[int]:
-    """The changes that name one of a finding's ids, or an id or district its words name."""
     import networkx as nx  # as the checks import it: on first use
 
+    old = {(f.rule, f.subjects, f.message) for f in before.findings}
     names = [_ids(c) | set(after.abolished.get(i, ())) for i, c in enumerate(changes)]
-    said = set(_WORD.findall(f.message))  # ids and districts the message names
-    about = set(f.subjects) | said
-    about.update(b.id for b in graph.bodies if said.intersection(b.districts))
-    if f.rule == "GOV-PATH":  # the bodies its reports went up through
-        up = upward((b.id for b in graph.bodies), graph.relations)
-        about.update(*(nx.descendants(up, s) for s in f.subjects if s in up))
-    return [i for i, ids in enumerate(names) if ids & about]
-
-
-def prefixes(
-    scenario: Scenario, applied: Callable[[Scenario], Findings]
-) -> Callable[[int], Findings | None]:
-    """``at`` of :func:`named_by_changes`: the findings after a scenario's first k changes.
-
-    ``applied`` validates a scenario (the findings unnamed); ``None`` when the first k
-    changes cannot be applied alone.
-
-    Example:
-        >>> from svduty.governance import RemoveBody, Scenario
-        >>> s = Scenario("s", "S", [RemoveBody("a"), RemoveBody("b")])
-        >>> at = prefixes(s, lambda part: Findings((), (), (part.changes[0].body,)))
-        >>> at(1).checked, at(0)
-        (('a',), None)
-    """
-
-    def at(k: int) -> Findings | None:
-        try:
-            return applied(attrs.evolve(scenario, changes=scenario.changes[:k]))
-        except SvdutyError:  # a change names what a later one makes: cannot be told
-            return None
-
-    return at
+    up = upward((b.id for b in graph.bodies), graph.relations)
+    out = []
+    for f in findings.findings:
+        said = set(_WORD.findall(f.message))  # ids and districts the message names
+        about = set(f.subjects) | said
+        about.update(b.id for b in graph.bodies if said.intersection(b.districts))
+        if f.rule == "GOV-PATH":  # the bodies its reports went up through
+            about.update(*(nx.descendants(up, s) for s in f.subjects if s in up))
+        found = [i for i, ids in enumerate(names) if ids & about]
+        if (f.rule, f.subjects, f.message) in old or not found or "changes[" in f.message:
+            out.append(f)
+            continue
+        which = ", ".join(f"changes[{i}] ({changes[i].op})" for i in found)
+        out.append(attrs.evolve(f, message=f"{f.message}; see {which}"))
+    return attrs.evolve(findings, findings=tuple(out))
 
 
 _WORD = re.compile(r"[A-Za-z0-9_-]+")
