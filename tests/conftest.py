@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import tempfile
 
 from hypothesis import HealthCheck, settings
@@ -16,6 +17,13 @@ from hypothesis import HealthCheck, settings
 os.environ.setdefault("PYTEST_DEBUG_TEMPROOT", tempfile.gettempdir())
 RUN_TEMP = tempfile.mkdtemp(prefix="svduty-test-run-")
 tempfile.tempdir = os.environ["TMPDIR"] = RUN_TEMP
+
+# A test run started as a shell's background job (`make test &`, nohup) inherits SIGINT
+# ignored, and Python keeps it so: the tests that interrupt a command with a real SIGINT
+# (signal.raise_signal) would see nothing happen. The run takes Ctrl-C as an interactive
+# one does; the tests of an inherited SIG_IGN set it themselves.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 # The svduty command keeps the partnerships it loads in a cache (svduty._commands._cache):
 # the commands the tests run keep theirs in a folder of the test run's own.
