@@ -24,7 +24,7 @@ FACTS = [
     "violence", "physical", "sexual", "schedule_3", "threat", "threat_of_violence", "property_violence",
     "weapon", "knife",
     "firearm", "corrosive", "death", "homicide", "injury", "intentional", "may_be_unintended",
-    "against_people",
+    "against_people", "intent_to_injure",
     "psychological", "controlling", "economic", "neglect", "power", "harm_likely",
     "connected", "victim_16_plus", "perpetrator_16_plus",
 ]
@@ -49,8 +49,14 @@ GROUP = {
 CHILD_U16 = {"victim_16_plus": N}
 OVERRIDE = {
     # homicide (common law; Homicide Act 1957; Infanticide Act 1938; CMCHA 2007 s.1)
+    # intent_to_injure (law60): the offence requires an intent to kill or to cause injury to
+    # the person with the force it is committed by (murder, attempted murder), which is what
+    # PCA 1953 s.1(4)'s second limb asks of an article used in that force. Intent or
+    # recklessness as to the force alone (assault, battery, ABH: 8N, 105A) is not it, nor is
+    # s.18's (5D) "with intent to resist or prevent the lawful apprehension" alternative.
     "1": {"violence": Y, "death": Y, "homicide": Y, "intentional": Y, "power": Y,
-          "harm_likely": Y, "note": "murder: an unlawful killing with intent to kill or to "
+          "intent_to_injure": Y, "harm_likely": Y,
+          "note": "murder: an unlawful killing with intent to kill or to "
           "cause grievous bodily harm"},
     "4.1": {"death": Y, "homicide": Y, "harm_likely": Y,
             "note": "manslaughter: by an unlawful act or gross negligence; not necessarily "
@@ -64,7 +70,7 @@ OVERRIDE = {
     "1/4.1/4.10/4.2": {"death": Y, "homicide": Y, "harm_likely": Y,
                        "note": "the ONS homicide group as one code (murder, manslaughter, "
                        "corporate manslaughter, infanticide)"},
-    "2": {"violence": Y, "intentional": Y, "power": Y, "harm_likely": Y,
+    "2": {"violence": Y, "intentional": Y, "power": Y, "harm_likely": Y, "intent_to_injure": Y,
           "note": "attempted murder: an act intended to kill"},
     "3A": {"intentional": Y, "note": "conspiracy to murder: an agreement, not yet violence"},
     "3B": {"violence": Y, "threat": Y, "threat_of_violence": Y, "intentional": Y, "power": Y,

@@ -1,9 +1,11 @@
 """``intended_for_injury: false`` is never set aside (law59's review of homicide_review).
 
-svduty reads a weapon used intentionally against a person as PCA 1953 s.1(4)'s second limb
+svduty read a weapon used intentionally against a person as PCA 1953 s.1(4)'s second limb
 (s.24(8)); an incident that also states nobody having it intended it for injury was answered
-``required``, the stated fact ignored. Now the two are a conflict, in both engines, and the
-stated fact never turns a qualifying homicide over (monotone in knowledge).
+``required``, the stated fact ignored. law59 made the two a conflict, in both engines; law60
+narrowed it to a weapon so used in an offence requiring an intent to kill or injure (murder,
+attempted murder), force used intentionally not being that intent by itself. The stated
+fact never turns a qualifying homicide over (monotone in knowledge).
 """
 
 from __future__ import annotations
@@ -72,8 +74,12 @@ def test_both_engines_reject_the_same_rows(row: dict[str, Any]) -> None:
 @pytest.mark.parametrize(
     ("facts", "conflict"),
     [
-        ({"weapon": "knife", "intentional": True, "target": "person"}, True),
+        # law60: force used intentionally is not an intent to injure (an assault may be
+        # reckless, and intend no injury): only an offence requiring that intent proves it
+        ({"weapon": "knife", "intentional": True, "target": "person"}, False),
+        ({"weapon": "knife", "offence_code": "8N", "target": "person"}, False),
         ({"weapon": "other", "offence_code": "1", "target": "person"}, True),  # murder proves it
+        ({"weapon": "knife", "offence_code": "2", "target": "person"}, True),  # attempted murder
         ({"weapon": "knife", "intentional": False, "target": "person"}, False),
         ({"weapon": "knife", "intentional": True, "target": "property"}, False),
         ({"weapon": "none", "intentional": True, "target": "person"}, False),

@@ -254,8 +254,8 @@ class Incident:
         made_or_adapted: Whether the weapon was made or adapted for use for causing
             injury to the person (Prevention of Crime Act 1953 s.1(4), which s.24(8)
             adopts): a flick knife, a sword or a knuckleduster is; a kitchen knife is not
-            (it is an offensive weapon only if ``intended_for_injury``). Needed only where
-            the weapon was not used intentionally.
+            (it is an offensive weapon only if ``intended_for_injury``). Not needed where
+            ``intended_for_injury`` is ``true`` or the offence is murder (``1``, ``2``).
         schedule_3_offence: Whether the offence was one specified in Schedule 3 to the
             Sexual Offences Act 2003 other than paragraph 14 (a "sexual offence", s.13(4)),
             where the offence code does not say: sexual behaviour alone need not be one.
@@ -274,8 +274,11 @@ class Incident:
             s.9(1); one ruled out by ``victim_age``, the dates or the offence code: a conflict.
         intended_for_injury: Whether a person having the weapon intended it for use for
             causing injury (PCA 1953 s.1(4), second limb; s.24(8)): a kitchen knife carried
-            to injure is an offensive weapon, the fatal wound accidental or not. Needed only
-            where the weapon was neither used intentionally nor made or adapted to injure.
+            to injure is an offensive weapon, the fatal wound accidental or not. An intent to
+            injure, not an intent or recklessness as to the force: a weapon used
+            intentionally against a person does not say it (law60), unless the offence
+            requires it (murder, ``1``; attempted murder, ``2``). Not needed where the
+            weapon was made or adapted to injure.
         care_and_support_needs: Whether the case involves an adult with needs for care and
             support, whether or not a local authority was meeting any of them (Care Act 2014
             s.44(1), (4): a safeguarding adults review is of "a case involving an adult in

@@ -145,14 +145,17 @@ ARTICLE_FIELDS = ("made_or_adapted", "intended_for_injury")
 """The facts about the article used (PCA 1953 s.1(4)): nothing to state with no weapon."""
 NO_ARTICLE = "is true although weapon is 'none': no article to be made, adapted or intended"
 ARTICLE_USED_TO_INJURE = All(WEAPON, USED_TO_INJURE)
-"""A weapon used intentionally against a person: PCA 1953 s.1(4)'s second limb, as read."""
+"""A weapon used intentionally against a person in an offence requiring an intent to injure
+(murder, attempted murder): PCA 1953 s.1(4)'s second limb, as read (law60)."""
 INTENT_CONTRADICTED = (
-    "is false although the weapon was used intentionally against a person, which svduty "
-    "reads as its use for causing injury (Prevention of Crime Act 1953 s.1(4), second "
-    "limb, which PCSC Act 2022 s.24(8) adopts): give one or the other"
+    "is false although the weapon was used intentionally against a person in an offence "
+    "that requires an intent to kill or to cause injury (its offence code), which is its "
+    "use for causing injury (Prevention of Crime Act 1953 s.1(4), second limb, which PCSC "
+    "Act 2022 s.24(8) adopts): give one or the other"
 )
 """The conflict of ``intended_for_injury: false`` beside a weapon so used (law59: it was
-answered ``required``, the stated fact set aside)."""
+answered ``required``, the stated fact set aside; law60: only where the offence requires an
+intent to injure, since force used intentionally is not by itself that intent)."""
 CDR_OF_AN_ADULT = (
     "names a child death review although the victim was 18 or over at death (Children Act "
     "2004 s.16M reviews the death of a child, s.65(1): a person under 18)"

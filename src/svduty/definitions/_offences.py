@@ -74,6 +74,7 @@ FACT_NAMES: tuple[str, ...] = (
     "intentional",
     "may_be_unintended",
     "against_people",
+    "intent_to_injure",
     "psychological",
     "controlling",
     "economic",

@@ -34,7 +34,17 @@ import attrs
 from svduty.definitions._age_at_death import younger_at_death
 from svduty.definitions._age_reading import AgeReading, age_rules
 from svduty.definitions._apr import APR_CITATION, NEEDS_IN_WALES, WALES, WELSH_REVIEW
-from svduty.definitions._atoms import Flag, Given, In, IsTrue, Possibly, Presumes, Undecided
+from svduty.definitions._atoms import (
+    FirstKnown,
+    Flag,
+    Given,
+    In,
+    IsTrue,
+    Possibly,
+    Presumes,
+    Table,
+    Undecided,
+)
 from svduty.definitions._dvcva import (
     DHR_BY_FACTS,
     DVCVA_RULES,
@@ -95,15 +105,26 @@ def _rule(rid: str, expr: Expr, says: str, citation: Citation, *, when: Expr | N
 
 # PCA 1953 s.1(4): "any article made or adapted for use for causing injury to the person,
 # or intended by the person having it with him for such use by him or by some other
-# person": either limb. The second is met when the weapon was used intentionally against
-# a person (to injure), or when someone having it intended it for such use, the fatal
-# force being accidental or not (sixth legal review, finding 2). Force used intentionally
-# against property (arson of a home) does not by itself make the article one intended to
-# injure a person (twenty-third session's legal review, finding 1)
+# person": either limb (s.24(8): "the same meaning as in section 1"). The second limb's
+# "such use" is use "for causing injury to the person": an intent to injure, not an intent
+# (or recklessness) as to the force (law60). The incident states it (``intended_for_injury``:
+# a person having it intended it for such use, the fatal force accidental or not: sixth
+# legal review, finding 2), or its offence requires it of the force the weapon was used in
+# (``intent_to_injure``: murder's intent to kill or to cause grievous bodily harm, attempted
+# murder's to kill) where the weapon was used intentionally against a person. Force used
+# intentionally against a person is not by itself that intent: an assault or battery (and
+# so ABH, 8N; common assault, 105A) is the intentional or reckless use of unlawful force,
+# whatever its outcome was meant to be; the limb is then undetermined, naming
+# ``intended_for_injury`` (law59 read the use as the limb: a kitchen knife in an 8N was
+# answered ``required``). Force aimed at property (arson of a home) does not make the
+# article one intended to injure a person (twenty-third session's legal review, finding 1).
 MADE_OR_ADAPTED = IsTrue("made_or_adapted")
-INTENDED_FOR_INJURY = IsTrue("intended_for_injury")
-USED_TO_INJURE = All(INTENTIONAL, AGAINST_PEOPLE)
-OFFENSIVE_WEAPON = All(WEAPON, Any_(MADE_OR_ADAPTED, USED_TO_INJURE, INTENDED_FOR_INJURY))
+USED_TO_INJURE = All(INTENTIONAL, AGAINST_PEOPLE, Table("intent_to_injure"))
+"""Used intentionally against a person in an offence requiring an intent to injure."""
+# the stated fact, else what the offence proves: never ``False`` from the offence (an
+# article not so used may still have been intended for it)
+INTENDED_FOR_INJURY = FirstKnown(IsTrue("intended_for_injury"), Any_(USED_TO_INJURE, Undecided()))
+OFFENSIVE_WEAPON = All(WEAPON, Any_(MADE_OR_ADAPTED, INTENDED_FOR_INJURY))
 # s.24(6) reads "the homicide of a person"; Chapter 2 does not define "homicide" (s.36(1)
 # has no entry), nor does s.24 (subsections (1) to (8), read in full). Its ordinary legal
 # meaning is the killing of a person by another, lawful or not: unlike the Home Office
@@ -132,12 +153,11 @@ _rule(
 )
 _rule(
     "OWHR-S24-8-NOT-INTENDED",
-    Not(Any_(MADE_OR_ADAPTED, USED_TO_INJURE, INTENDED_FOR_INJURY)),
+    Not(Any_(MADE_OR_ADAPTED, INTENDED_FOR_INJURY)),
     "not an offensive weapon: an article is one only if made or adapted for use for causing "
     "injury to the person, or intended by a person having it for such use; this one was "
-    "neither made nor adapted for it, nor intended for it, and the force was not used "
-    "intentionally against a person (an intent to injure, not to kill, is what counts; "
-    "force aimed at property is not)",
+    "neither made nor adapted for it, nor intended by anyone having it for such use (an "
+    "intent to injure is what counts, not an intent or recklessness as to the force alone)",
     cite("pca-1953", "s.1(4)"),
     when=All(HOMICIDE, WEAPON),
 )
