@@ -225,7 +225,7 @@ def test_init_suggests_the_ons_name_of_an_area(tmp_path):
     code, _, err = run("init", tmp_path / "x", "--area", "Bristol")
     assert code == 1
     assert "did you mean 'Bristol, City of' (E06000023, E22000002)?" in err
-    assert "got a string of 7 characters, not shown" in err  # the text given is not echoed
+    assert "no area named 'Bristol'; " in err  # the text given said beside it (users60)
     code, _, err = run("init", tmp_path / "x", "--area", "Qwxzv Upon Nothing")
     assert code == 1
     assert "did you mean" not in err

@@ -44,7 +44,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         )
     except BundleError as exc:
         for p in exc.problems:
-            print(f"svduty init: error: {_for_the_command(p, len(args.area))}", file=stderr)
+            print(f"svduty init: error: {_for_the_command(p, args.area)}", file=stderr)
         return 1
     problems = validate_bundle(path)
     for problem in problems:  # pragma: no cover - a generated bundle validates (tests/areas)
@@ -90,16 +90,26 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     return 1 if problems else 0
 
 
-def _for_the_command(p: Problem, areas: int) -> Problem:
+def _for_the_command(p: Problem, areas: list[str]) -> Problem:
     """A problem of :func:`~svduty.io.new_bundle` in the command line's words.
 
+    An unknown area's name that nearly spells an area's is said as typed (``no area
+    named 'Bristol'``) beside the name it nearly spells: the user's own words on their
+    own command line, near a public name (``new_bundle`` itself does not show it); its
+    control characters escaped, a long one not shown. Text near no area's name (``Jane
+    Smith``) is still described, not shown.
+
     Example:
-        >>> str(_for_the_command(Problem(field="areas[1]", expected="an area"), 2))
+        >>> str(_for_the_command(Problem(field="areas[1]", expected="an area"), ["a", "b"]))
         '--area #2: expected an area'
-        >>> str(_for_the_command(Problem(file="d", expected="empty (or overwrite=True)"), 1))
+        >>> str(_for_the_command(Problem(file="d", expected="empty (or overwrite=True)"), []))
         'd: expected empty (or --force)'
-        >>> str(_for_the_command(Problem(field="name", expected="a short name"), 1))
+        >>> str(_for_the_command(Problem(field="name", expected="a short name"), []))
         '--name: expected a short name'
+        >>> typed = Problem("unknown area", field="areas[0]", expected="a name; did you mean"
+        ...                 " 'Bristol, City of'?", got="a string of 7 characters, not shown")
+        >>> print(_for_the_command(typed, ["Bristol"]))
+        --area: no area named 'Bristol'; expected a name; did you mean 'Bristol, City of'?
     """
     if p.expected is not None and "overwrite=True" in p.expected:
         p = attrs.evolve(p, expected=p.expected.replace("overwrite=True", "--force"))
@@ -107,8 +117,16 @@ def _for_the_command(p: Problem, areas: int) -> Problem:
         p = attrs.evolve(p, field=f"--{p.field}")
     if p.field is not None and p.field.startswith("areas["):  # the option's name
         n = int(p.field[6:].split("]")[0]) + 1
-        p = attrs.evolve(p, field="--area" if areas == 1 else f"--area #{n}")
+        typed = areas[n - 1] if n <= len(areas) else ""
+        near = "did you mean" in (p.expected or "") and "not shown" in str(p.got)
+        if p.message == "unknown area" and near and len(typed) <= _TYPED:
+            p = attrs.evolve(p, message=f"no area named {typed!r}", got=None)
+        p = attrs.evolve(p, field="--area" if len(areas) == 1 else f"--area #{n}")
     return p
+
+
+_TYPED = 80
+"""The longest ``--area`` said back as typed: a longer one is described, not shown."""
 
 
 def register(subparsers: Any) -> None:

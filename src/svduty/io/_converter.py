@@ -37,7 +37,7 @@ from cattrs.cols import homogenous_tuple_structure_factory, list_structure_facto
 
 from svduty.errors import BundleError, DataError, Problem, describe, quote_keys, shown
 from svduty.io._ids import id_problems
-from svduty.io._structural import bare_field, problems_from, structural_problems
+from svduty.io._structural import bare_field, meant, problems_from, structural_problems
 from svduty.periods import FinancialYear, Period, date
 from svduty.sources import CATALOGUE, Citation, Confidence, Source, Sources
 
@@ -345,7 +345,7 @@ def make_converter(sources: Sources = CATALOGUE) -> cattrs.Converter:
             raise DataError.single(
                 None,
                 None,
-                message=f"unknown source: {shown(value)}",
+                message=f"unknown source: {shown(value)}{meant(value, sources)}",
                 expected="the id of a national source or of one the bundle declares"
                 " (a [[sources]] table in bundle.toml: id, title, kind)",
             )

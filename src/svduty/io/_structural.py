@@ -15,7 +15,7 @@ from __future__ import annotations
 import enum
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
@@ -24,7 +24,7 @@ from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, Iterabl
 from svduty._ids import line_problem
 from svduty.errors import DataError, Problem, Shown, describe, quote_keys, shown
 
-__all__ = ["bare_field", "not_a_path", "problems_from", "structural_problems"]
+__all__ = ["bare_field", "meant", "not_a_path", "problems_from", "structural_problems"]
 
 _KEYS = ("id", "recipient")
 """The keys that identify a table in an array of tables: two tables may not share one."""
@@ -53,6 +53,27 @@ def _format_exception(exc: BaseException, type_: Any) -> str:
         name = getattr(type_, "__name__", None) or "the declared type"
         return f"expected a value of type {name}"
     return "invalid value"
+
+
+def meant(word: object, names: Iterable[str]) -> str:
+    """`` (did you mean NAME?)`` for a word that is shown and nearly spells one of ``names``.
+
+    The one mechanism of every did-you-mean of a bundle's words (an unknown key, an
+    unknown source a citation names): only a word that is shown (a safe, known-shaped
+    word) is guessed at, since a guess describes the word; ``names`` are the bundle's
+    or the catalogue's own, safe to name. ``svduty._near.nearest`` makes the guess.
+
+    Example:
+        >>> meant("warwickshire-partnership-agreemnt", ["warwickshire-partnership-agreement"])
+        ' (did you mean warwickshire-partnership-agreement?)'
+        >>> meant("Jane Citizen", ["jane-citizen"]), meant("colour", ["body"])
+        ('', '')
+    """
+    if not isinstance(word, str) or not isinstance(shown(word), Shown):
+        return ""
+    from svduty._near import did_you_mean  # difflib: only when a word was not understood
+
+    return did_you_mean(word, names)
 
 
 def _meant(exc: ForbiddenExtraKeysError) -> str:
