@@ -638,6 +638,26 @@ def test_classify_from_the_cache_builds_few_attrs_classes(tmp_path) -> None:  # 
     assert "svduty.io._pipeline.Pipeline" in built
 
 
+_TABLES_READ = (
+    "from svduty.areas import _national, _tables\n"
+    "print(_national.police_force_names.cache_info().currsize, _tables._read.cache_info().currsize)"
+)
+
+
+def test_classify_of_no_rows_from_the_cache_reads_no_national_table(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A file of no rows names no force: the forces' table is read when a file's row does.
+
+    The first run loads the bundle (its districts are read from the national tables); the
+    second, from the cache, reads none of them (speed60c: the forces' table was read before
+    any file's force was known).
+    """
+    code, env = _header_run(tmp_path, _TABLES_READ)
+    first = _python(code, env).strip().splitlines()[-1]
+    again = _python(code, env).strip().splitlines()[-1]
+    assert first != "0 0"  # the measure sees a table read
+    assert again == "0 0"
+
+
 def test_a_month_from_the_cache_is_answered_by_its_plan_alone(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """The sample month's rows, from a warm cache: no rule engine, the same summary."""
     from svduty._commands._cache import CACHE_ENV

@@ -105,19 +105,25 @@ def files_of_other_forces(
         >>> files_of_other_forces(files, ["E07000222", "E06000051"])  # and Shropshire
         ()
     """
+    forces = []  # each file's force, read before the table: files of no rows name none
+    for p in paths:
+        head = _head(p, _HEAD)
+        if head is None:  # (the reader says why)
+            continue
+        forces += [
+            (p, force) for force, _rows in _head_forces(head, len(head) < _HEAD).most_common(1)
+        ]
+    if not forces:  # no force to name: the forces' table is not read (a header-only start-up)
+        return ()
     names = police_force_names()
     ours = {names.get(code) for code in districts}
     if None in ours or not ours:
         return ()
     out = []
-    for p in paths:
-        head = _head(p, _HEAD)
-        if head is None:  # (the reader says why)
-            continue
-        for force, _rows in _head_forces(head, len(head) < _HEAD).most_common(1):
-            area = police_area_of(force)
-            if area is not None and area not in ours:
-                out.append((str(p), force))
+    for p, force in forces:
+        area = police_area_of(force)
+        if area is not None and area not in ours:
+            out.append((str(p), force))
     return tuple(out)
 
 
