@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from concurrent.futures import Future, ThreadPoolExecutor
 
-__all__ = ["Behind", "Ordered", "behind", "cores"]
+__all__ = ["Ordered", "behind", "cores"]
 
 
 def cores() -> int:
@@ -154,8 +154,7 @@ def behind(items: Iterable[Any], use: Callable[[Any], object]) -> None:
     written (the ``write`` system call: the GIL released), on two cores, not one after the
     other. At most :data:`BEHIND` items wait. The first error of ``use`` is raised here
     (no item is used after it); an error making the items is raised once the items made
-    before it are used. The thread has ended when this returns, whatever it raises. (A
-    :class:`Behind` kept across calls: the same, its thread ended by :meth:`Behind.end`.)
+    before it are used. The thread has ended when this returns, whatever it raises.
 
     Example:
         >>> out = []
@@ -171,75 +170,31 @@ def behind(items: Iterable[Any], use: Callable[[Any], object]) -> None:
         >>> out[3:]
         [0, 1]
     """
-    line = Behind(use)
-    try:
-        for item in items:
-            if not line.put(item):
-                break
-    finally:
-        line.end()
-    line.raise_failed()
+    import queue
 
+    waiting: queue.Queue[tuple[Any, ...]] = queue.Queue(BEHIND)
+    failed: list[BaseException] = []
 
-class Behind:
-    """``use(item)`` for each item :meth:`put`, in order, on one thread of its own.
-
-    :func:`behind` for items given over several calls: the JSON Lines writer puts each
-    batch's parts here from its jobs (speed60b), so a batch's last parts are written while
-    the next batch's columns are read, not before (a job that waited for its own writes
-    left the writing thread idle while the next job read its columns: ~25 ms a batch of
-    65,536 incidents whenever the writes are the slower, as they are when the kernel's
-    cost of writing is high). At most :data:`BEHIND` items wait; :meth:`put` returns
-    ``False`` (the item dropped) once a ``use`` has failed; :meth:`end` uses the items put
-    (unless one failed) and ends the thread; :meth:`raise_failed` raises the first error.
-
-    Example:
-        >>> out = []
-        >>> line = Behind(out.append)
-        >>> line.put(1), line.put(2)
-        (True, True)
-        >>> line.end(); line.raise_failed(); out
-        [1, 2]
-    """
-
-    def __init__(self, use: Callable[[Any], object]) -> None:
-        import queue
-
-        self._use = use
-        self._waiting: queue.Queue[tuple[Any, ...]] = queue.Queue(BEHIND)
-        self.failed: list[BaseException] = []
-        """The first error of ``use`` (none used after it)."""
-        self._thread: threading.Thread | None = None
-
-    def _run(self) -> None:
+    def run() -> None:
         while True:
-            item = self._waiting.get()
+            item = waiting.get()
             if not item:  # the end (an empty tuple)
                 return
-            if not self.failed:
+            if not failed:
                 try:
-                    self._use(item[0])
+                    use(item[0])
                 except BaseException as exc:  # raised in the caller
-                    self.failed.append(exc)
+                    failed.append(exc)
 
-    def put(self, item: Any) -> bool:
-        """Hand ``item`` on to be used after those before it; ``False`` if a use failed."""
-        if self.failed:
-            return False
-        if self._thread is None:
-            self._thread = threading.Thread(target=self._run, name="svduty-write", daemon=True)
-            self._thread.start()
-        self._waiting.put((item,))
-        return True
-
-    def end(self) -> None:
-        """Return when every item put is used (or dropped after an error): the thread ended."""
-        thread, self._thread = self._thread, None
-        if thread is not None:
-            self._waiting.put(())
-            thread.join()
-
-    def raise_failed(self) -> None:
-        """Raise the first error of ``use``, if any."""
-        if self.failed:
-            raise self.failed[0]
+    thread = threading.Thread(target=run, name="svduty-write", daemon=True)
+    thread.start()
+    try:
+        for item in items:
+            if failed:
+                break
+            waiting.put((item,))
+    finally:
+        waiting.put(())
+        thread.join()
+    if failed:
+        raise failed[0]

@@ -27,7 +27,7 @@ import pyarrow.csv as pacsv
 from svduty import _compute as pc
 from svduty._checked import checked
 from svduty.errors import InputFormatError, Problem
-from svduty.io._background import Behind, Ordered, behind, cores
+from svduty.io._background import Ordered, behind, cores
 from svduty.io._conformed import conform, decoded
 from svduty.io._csv_cells import flat as csv_cells
 from svduty.io._json_lines import json_lines, json_lines_parts
@@ -117,7 +117,6 @@ class TableWriter:
         # side by side but grows the resident memory by a quarter, whose page faults cost
         # a whole process more than it gains (measured); one writes JSON Lines in order
         self._jobs = Ordered(workers=1, depth=1) if background else None
-        self._line: Behind | None = None  # JSON Lines' bytes: every batch's parts, in order
         self._finished = False
 
     def _open(self, schema: pa.Schema, first: pa.Table | None = None) -> None:
@@ -210,9 +209,7 @@ class TableWriter:
             if raw is None:
                 jobs = [(partial(json_lines, b), sink.write) for b in pieces]
             else:  # one job: the caller waits for the batch before, not this one's first part
-                if self._line is None:  # one writing thread for every batch's parts
-                    self._line = Behind(partial(write_all, raw))
-                jobs = [(partial(_write_lines, raw, pieces, self._line), _written)]
+                jobs = [(partial(_write_lines, raw, pieces), _written)]
         for make, use in jobs:
             if self._jobs is None:
                 use(make())
@@ -234,13 +231,9 @@ class TableWriter:
         """
         if self._finished:
             return
-        if self._jobs is not None or self._line is not None:
+        if self._jobs is not None:
             try:
-                if self._jobs is not None:
-                    self._jobs.finish()
-                if self._line is not None:  # every part written (or a write's error)
-                    self._line.end()
-                    self._line.raise_failed()
+                self._jobs.finish()
             except OSError as exc:
                 self.abort()
                 raise output_error(self.path, exc) from None
@@ -275,8 +268,6 @@ class TableWriter:
         """Drop what was written: the target keeps what it held before."""
         if self._jobs is not None:
             self._jobs.cancel()  # returns when no batch is being encoded
-        if self._line is not None:  # the parts handed on are written (none after an error)
-            self._line.end()
         with contextlib.suppress(Exception):  # a half-written file is removed anyway
             self._close()
         if self.out is not None:
@@ -303,23 +294,13 @@ def _widened(schema: pa.Schema, table: pa.Table) -> pa.Schema:
     return pa.schema([*schema, *extra], metadata=meta) if extra else schema
 
 
-def _write_lines(raw: IO[bytes], pieces: list[pa.RecordBatch], line: Behind | None = None) -> None:
+def _write_lines(raw: IO[bytes], pieces: list[pa.RecordBatch]) -> None:
     """The pieces' JSON Lines, each part written once made: less fresh memory (measured).
 
-    Each part is written on a thread of its own while the next is made (speed58b); with
-    ``line`` (a :class:`~svduty.io._background.Behind` writing to ``raw``), on its thread,
-    kept across batches: this returns once the parts are handed on, and the next job reads
-    its columns while they are written (speed60b). A part's write error is raised by the
-    next job, one making a part at once (the parts before it written by ``line.end()``).
+    Each part is written on a thread of its own while the next is made (speed58b).
     """
     parts = (part for batch in pieces for part in json_lines_parts(batch))
-    if line is None:
-        behind(parts, partial(write_all, raw))
-        return
-    for part in parts:
-        if not line.put(part):
-            break
-    line.raise_failed()
+    behind(parts, partial(write_all, raw))
 
 
 def _written(_: None) -> None:
