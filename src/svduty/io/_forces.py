@@ -104,6 +104,10 @@ def files_of_other_forces(
         [('m.csv', 'West Mercia Police')]
         >>> files_of_other_forces(files, ["E07000222", "E06000051"])  # and Shropshire
         ()
+        >>> empty = d / "h.csv"
+        >>> _ = empty.write_text(",".join(POLICE_UK_COLUMNS) + "\n")  # no row: no force named
+        >>> files_of_other_forces([empty], ["E07000222"])  # (nor the forces' table read)
+        ()
     """
     forces = []  # each file's force, read before the table: files of no rows name none
     for p in paths:
