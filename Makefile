@@ -37,11 +37,18 @@ demo: $(RUNTIME) ## run the main job on the packaged sample month (installs svdu
 	$(BIN)/svduty info
 	$(BIN)/svduty classify "$$($(BIN)/python -c 'import svduty; print(svduty.sample_path("policeuk-month"))')"
 
-# mypy and Sphinx each use one core (mypy 18 s, the docs 79 s of CPU from a clean clone: ci58b),
-# so they run side by side, their outputs kept apart (-Otarget); pytest takes both cores alone
+# pytest keeps both cores busy from its start; mypy (~18 s of CPU) and the docs (~95 s on one
+# core) run beside it (ci60b: run before it, side by side, they left a core idle for a minute).
+# Their output is held (-Otarget, in a file) and shown whole after the tests'; the tests' is
+# live. Either failing fails `make test`, and its last line says which.
 test: lint ## everything CI runs: lint, types, tests with coverage, docs
-	$(MAKE) --no-print-directory -j2 -Otarget typecheck docs
-	$(MAKE) --no-print-directory unit
+	@log=$$(mktemp); trap 'kill $$checks 2>/dev/null' INT TERM; \
+	$(MAKE) --no-print-directory -j2 -Otarget typecheck docs >"$$log" 2>&1 & checks=$$!; \
+	$(MAKE) --no-print-directory unit; unit=$$?; wait $$checks; both=$$?; \
+	echo "--- make typecheck docs (run beside the tests) ---"; cat "$$log"; rm -f "$$log"; \
+	test $$unit = 0 || echo "make test: the tests failed (pytest's output above)"; \
+	test $$both = 0 || echo "make test: typecheck or docs failed (their output above)"; \
+	test $$unit = 0 && test $$both = 0
 
 lint: $(STAMP) ## ruff lint and format check
 	$(BIN)/ruff check src tests docs conftest.py $(wildcard benchmarks)

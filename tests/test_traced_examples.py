@@ -48,3 +48,29 @@ def test_with_no_tracer_every_example_runs_as_it_is() -> None:
     finally:
         sys.settrace(old)
     assert calls == [0, 1, 2]
+
+
+def test_a_repeated_step_is_traced_for_the_first_calls_and_returns_as_it_does(
+    monkeypatch: Any,
+) -> None:
+    traced: list[bool] = []
+
+    def step(n: int) -> int:
+        traced.append(sys.gettrace() is not None)
+        return n * 2
+
+    monkeypatch.setattr(traced_examples, "TRACED", 2)
+    wrapped = traced_examples.repeated(step)
+    old = sys.gettrace()
+    sys.settrace(_tracer)
+    try:
+        traced_examples._examples[0] = 0
+        results = [wrapped(n) for n in range(4)]
+        after = sys.gettrace()
+    finally:
+        sys.settrace(old)
+    assert results == [0, 2, 4, 6]
+    assert traced == [True, True, False, False]
+    assert after is _tracer
+    monkeypatch.setattr(traced_examples, "TRACED", 0)  # SVDUTY_TRACED_EXAMPLES=0: all traced
+    assert traced_examples.repeated(step) is step

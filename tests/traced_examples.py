@@ -6,6 +6,10 @@ are traced as every other test is; the others run with no trace function: the sa
 and the same assertions, only not counted. So the coverage ``make test`` reports is a lower
 bound of what the suite runs: never higher than with every example traced, and the gate
 (97%, branch) holds that bound. ``SVDUTY_TRACED_EXAMPLES=0`` traces every example.
+
+A test that is not a property test but repeats one step many times (a race looked for by
+running the same read hundreds of times) wraps the step in :func:`repeated`: its first calls
+traced, the rest run untraced, as a property test's examples are (ci60b).
 """
 
 from __future__ import annotations
@@ -15,11 +19,13 @@ import os
 import sys
 import threading
 from collections.abc import Callable
+from typing import TypeVar
 
 import pytest
 
 TRACED = int(os.environ.get("SVDUTY_TRACED_EXAMPLES", "10"))
 _examples = [0]
+T = TypeVar("T")
 
 
 def _resumed() -> None:
@@ -47,6 +53,15 @@ def first_examples_traced(inner: Callable[..., object], traced: int) -> Callable
 
     example.svduty_first_traced = True  # type: ignore[attr-defined]
     return example
+
+
+def repeated(step: Callable[..., T]) -> Callable[..., T]:
+    """``step``, repeated by a test that is not a property test, traced for its first calls.
+
+    Every call runs and returns (or raises) as ``step`` does; only the calls after the
+    test's first :data:`TRACED` go untraced (all are traced if ``TRACED`` is 0).
+    """
+    return step if TRACED <= 0 else first_examples_traced(step, TRACED)  # type: ignore[return-value]
 
 
 def new_test(item: pytest.Item) -> None:

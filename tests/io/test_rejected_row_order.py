@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from svduty.io import POLICE_UK_COLUMNS, read_police_uk
 from svduty.io import _police_uk_fallback as fallback
+from tests import traced_examples
 
 HEADER = ",".join(POLICE_UK_COLUMNS)
 
@@ -113,7 +114,12 @@ def test_a_row_skipped_while_a_batch_is_numbered_is_not_lost(tmp_path: Path) -> 
     f = tmp_path / "m.csv"
     f.write_text(HEADER + "\n" + "\n".join(_line(k, i) for i, k in enumerate(kinds)) + "\n")
     want = [i + 2 for i, k in enumerate(kinds) if k != "good"]
-    for _ in range(400):  # the parallel reader beside, as in the test above: threads busy
+
+    def both_readers() -> None:  # the parallel reader beside, as in the test above: threads busy
         assert _rejected_in_stream_order(list(read_police_uk(f, block_size=512))) == want
         serial = [b for b, _ in fallback.one_thread(f, 512, None, 0)]
         assert _rejected_in_stream_order(serial) == want
+
+    read = traced_examples.repeated(both_readers)  # coverage: the first reads counted (ci60b)
+    for _ in range(400):
+        read()
