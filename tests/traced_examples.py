@@ -32,24 +32,40 @@ def _resumed() -> None:
     """A call: coverage's tracer, given back by ``sys.settrace``, installs itself again."""
 
 
+def untraced(inner: Callable[..., T], *args: object, **kwargs: object) -> T:
+    """``inner(*args, **kwargs)`` with no trace function, nor in the threads it starts."""
+    tracer = sys.gettrace()
+    if tracer is None:
+        return inner(*args, **kwargs)
+    threads = threading.gettrace()
+    sys.settrace(None)
+    threading.settrace(None)  # type: ignore[arg-type]
+    try:
+        return inner(*args, **kwargs)
+    finally:
+        threading.settrace(threads)  # type: ignore[arg-type]
+        sys.settrace(tracer)
+        _resumed()  # the tracer back in C before this frame returns: its stack balanced
+
+
+def call(traced: bool, check: Callable[..., T], *args: object) -> T:
+    """``check(*args)``, traced only if ``traced`` (or every call is: ``TRACED`` is 0).
+
+    For a test that repeats one check over cases chosen so that the traced ones cover what
+    all of them cover (ci60a: eleven of the 43 police force areas).
+    """
+    return check(*args) if traced or TRACED <= 0 else untraced(check, *args)
+
+
 def first_examples_traced(inner: Callable[..., object], traced: int) -> Callable[..., object]:
     """``inner`` (a property test's body), traced for its first ``traced`` examples only."""
 
     @functools.wraps(inner)
     def example(*args: object, **kwargs: object) -> object:
         _examples[0] += 1
-        tracer = sys.gettrace()
-        if _examples[0] <= traced or tracer is None:
+        if _examples[0] <= traced:
             return inner(*args, **kwargs)
-        threads = threading.gettrace()
-        sys.settrace(None)
-        threading.settrace(None)  # nor the threads the example starts
-        try:
-            return inner(*args, **kwargs)
-        finally:
-            threading.settrace(threads)  # type: ignore[arg-type]
-            sys.settrace(tracer)
-            _resumed()  # the tracer back in C before this frame returns: its stack balanced
+        return untraced(inner, *args, **kwargs)
 
     example.svduty_first_traced = True  # type: ignore[attr-defined]
     return example

@@ -26,8 +26,7 @@ from svduty.io import (
     validate_bundle,
 )
 from svduty.io._summary import Tally
-
-from . import _untraced
+from tests import traced_examples
 
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "data"
 if not SHARED.exists():  # a worktree under /work: shared/ is beside it
@@ -74,7 +73,7 @@ def test_all_43_police_force_areas(tmp_path):
     assert TRACED_FORCES.issubset(FORCES)
     seen = 0
     for code in FORCES:  # the rest made, validated, loaded and checked alike, untraced
-        seen += _untraced.call(code in TRACED_FORCES, _force, tmp_path, code)
+        seen += traced_examples.call(code in TRACED_FORCES, _force, tmp_path, code)
     assert seen == 318  # every local government area of England and Wales, once
 
 
