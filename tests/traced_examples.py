@@ -39,11 +39,11 @@ def untraced(inner: Callable[..., T], *args: object, **kwargs: object) -> T:
         return inner(*args, **kwargs)
     threads = threading.gettrace()
     sys.settrace(None)
-    threading.settrace(None)  # type: ignore[arg-type]
+    threading.settrace(None)
     try:
         return inner(*args, **kwargs)
     finally:
-        threading.settrace(threads)  # type: ignore[arg-type]
+        threading.settrace(threads)
         sys.settrace(tracer)
         _resumed()  # the tracer back in C before this frame returns: its stack balanced
 
