@@ -32,6 +32,7 @@ __all__ = [
     "on_stop",
     "stopped",
     "stopping",
+    "written_in_place",
 ]
 
 EXIT_INTERRUPTED = 130
@@ -79,6 +80,32 @@ def stopped(
         note = f" after its outputs were written whole ({', '.join(wrote)})"
     err.write(f"svduty{where}: {how}{note}\n")
     return {"terminated": EXIT_TERMINATED, "hung up": EXIT_HUNG_UP}.get(how, EXIT_INTERRUPTED)
+
+
+def written_in_place(*outputs: object) -> bool:
+    """Whether an output written in place has begun: what it wrote cannot be taken back.
+
+    An output to standard output, a pipe or a device has no temporary file (its ``out``
+    is ``None``, or has no ``temp``); once it has rows (``rows``) or is open (``_fh``), a
+    stop must not say ``no output written`` (hostile60: ``classify -o -`` said so after
+    49 MB of rows had gone to standard output). A file written whole (a ``temp``) is
+    removed by the stop: it never counts.
+
+    Example:
+        >>> from types import SimpleNamespace as N
+        >>> to_stdout, to_file = N(out=None, rows=3), N(out=N(temp="t"), rows=3)
+        >>> written_in_place(to_stdout), written_in_place(to_file, None)
+        (True, False)
+        >>> written_in_place(N(out=None, rows=0, _fh=None)), written_in_place()
+        (False, False)
+    """
+    for output in outputs:
+        out = getattr(output, "out", None)
+        if output is None or getattr(out, "temp", None) is not None:
+            continue
+        if getattr(output, "rows", 0) or getattr(output, "_fh", None) is not None:
+            return True
+    return False
 
 
 class Terminated(Exception):

@@ -63,7 +63,14 @@ from svduty._commands._paths import (
 from svduty._commands._progress import Progress
 from svduty._commands._stdout import is_closed, said_after
 from svduty._commands._stdout_named import standard_output_named
-from svduty._commands._stopped import Terminated, on_sighup, on_sigint, on_sigterm, stopped
+from svduty._commands._stopped import (
+    Terminated,
+    on_sighup,
+    on_sigint,
+    on_sigterm,
+    stopped,
+    written_in_place,
+)
 from svduty.errors import InputFormatError, Problem, printable
 from svduty.io._ahead import Ahead, FirstStarted, Started
 from svduty.io._bounds import BoundedCounts
@@ -404,10 +411,12 @@ def _run(
                 if output is not None:
                     output.abort()
         wrote = getattr(args, "svduty_wrote", [])  # the outputs are whole: say they are new
+        # rows already on standard output (a pipe, a device) are not unwritten (hostile60)
+        none = not committed and not written_in_place(writer, rejected)
         if isinstance(exc, Terminated):
-            return stopped(stderr, "classify", exc.how, nothing_written=not committed, wrote=wrote)
+            return stopped(stderr, "classify", exc.how, nothing_written=none, wrote=wrote)
         if isinstance(exc, KeyboardInterrupt):
-            return stopped(stderr, "classify", nothing_written=not committed, wrote=wrote)
+            return stopped(stderr, "classify", nothing_written=none, wrote=wrote)
         if isinstance(exc, InputFormatError) and reading and folders and fmt == "police-uk":
             raise in_folder(exc, folders) from None
         raise

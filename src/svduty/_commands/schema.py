@@ -101,8 +101,10 @@ def register(subparsers: Any) -> None:
         "writes or reads, its version in its $id; with no NAME, list the documents, "
         "the version of each and the command that writes it. A document's svduty_schema "
         'key ("info/3") names its schema and version.',
-        epilog="exit status: 0 the schema or the list was printed; 1 never (it reads no "
-        "file); " + EXIT_TAIL + " A NAME that names no document is a wrong command line (2).",
+        epilog="exit status: 0 the schema or the list was printed; 1 it could not be "
+        "written (standard output full or failing: it reads no file); "
+        + EXIT_TAIL
+        + " A NAME that names no document is a wrong command line (2).",
     )
     parser.add_argument(
         "name",

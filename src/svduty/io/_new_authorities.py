@@ -114,7 +114,7 @@ def _council(d: Area) -> dict[str, Any]:
         cat, name = _C.COUNCIL_OF_THE_ISLES_OF_SCILLY, "Council of the Isles of Scilly"
         citation = _sch1("the Council of the Isles of Scilly")
     elif d.kind is AreaKind.LONDON_BOROUGH:
-        cat, name = _C.LONDON_BOROUGH_COUNCIL, f"London Borough of {d.name} council"
+        cat, name = _C.LONDON_BOROUGH_COUNCIL, f"{d.name} council (London borough)"
         citation = _sch1("a London borough council", name_doubt)
     elif d.kind is AreaKind.WELSH_PRINCIPAL_AREA:
         by_code = local_councils(d.id)  # its Part of Sch 4, by its code; else by its name
