@@ -265,8 +265,9 @@ def test_the_command_answers_alike_with_its_cache(tmp_path: Path, folder: Path) 
     assert off.returncode == 0
     assert runs[0].stdout == runs[1].stdout == off.stdout
     kept = sorted(p.name for p in _pickles(folder))  # the areas; with the definition (the
-    assert len(kept) == 3  # plan was built from it); the police.uk plan
+    assert len(kept) == 4  # plan was built from it); the police.uk plan; the LSOAs located
     assert sum("-police-plan-" in name for name in kept) == 1
+    assert sum("-located-lsoas-" in name for name in kept) == 1  # (speed60a)
     assert sum(name.split("-")[1:3] == ["areas", "definition"] for name in kept) == 1
 
 

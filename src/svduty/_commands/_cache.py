@@ -62,7 +62,10 @@ __all__ = [
     "MOST_FILES",
     "active",
     "cache_folder",
+    "keep",
+    "kept",
     "loaded",
+    "place",
     "read_private",
     "using",
     "write_private",
@@ -177,18 +180,29 @@ def loaded(spec: str | Path, what: tuple[str, ...], build: Callable[[], T], kind
         >>> loaded("warwickshire", ("definition",), lambda: "no cache: built", str)
         'no cache: built'
     """
-    folder = _folder[-1] if _folder else None
-    key = None if folder is None else _key(spec, what)
-    if folder is None or key is None:
+    where = place(spec, what)
+    if where is None:
         return build()
-    stem = _stem(spec, what)
-    path = folder / f"{stem}-{key}.pickle"
-    hit = _read(path)
+    hit = _read(where[1])
     if isinstance(hit, kind) and _whole(hit):
         return hit  # what ``build`` built, at the same key
     value = build()
-    _write(folder, path, stem, value)
+    _write(*where, value)
     return value
+
+
+def place(spec: str | Path, what: tuple[str, ...]) -> tuple[Path, Path, str] | None:
+    """The cache's folder, file and stem for ``what`` of ``spec``; ``None``: not cached.
+
+    Also for what the command keeps besides loads (``svduty._commands._located``), which
+    reads it with :func:`kept` and keeps it with :func:`keep`, keyed as loads are.
+    """
+    folder = _folder[-1] if _folder else None
+    key = None if folder is None else _key(spec, what)
+    if folder is None or key is None:
+        return None
+    stem = _stem(spec, what)
+    return folder, folder / f"{stem}-{key}.pickle", stem
 
 
 def _whole(value: object) -> bool:
@@ -379,3 +393,30 @@ def _write(folder: Path, path: Path, stem: str, value: object) -> None:
                 old.unlink(missing_ok=True)
     except OSError:  # an older file that cannot be removed is left
         return
+
+
+def kept(path: Path) -> Any:
+    """What :func:`keep` kept at ``path`` (see :func:`place`), or ``None`` (a miss).
+
+    Example:
+        >>> import tempfile
+        >>> with using(tempfile.mkdtemp()):
+        ...     where = place("warwickshire", ("example",))
+        ...     keep(*where, [1, 2])
+        ...     kept(where[1])
+        [1, 2]
+    """
+    return _read(path)
+
+
+def keep(folder: Path, path: Path, stem: str, value: object) -> None:
+    """Keep ``value`` at ``path`` (whole, private; see :func:`place`), dropping older keys.
+
+    Example:
+        >>> import tempfile
+        >>> folder = Path(tempfile.mkdtemp())
+        >>> keep(folder, folder / "x-0123456789abcdef0123456789abcdef.pickle", "x", "v")
+        >>> [p.name[:2] for p in folder.iterdir()]
+        ['x-']
+    """
+    _write(folder, path, stem, value)

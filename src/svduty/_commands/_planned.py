@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from svduty._commands import _cache
+from svduty._commands._located import seed_located
 from svduty._commands._options import (
     DEFAULT_PARTNERSHIP,
     chosen,
@@ -88,7 +89,9 @@ def planned(args: argparse.Namespace) -> tuple[BundleParts, Pipeline] | None:
 
     plan = _cache.loaded(spec, ("police-plan", named or ""), build, PolicePlan)
     parts = load_named_sections(spec, ("areas",))
-    return parts, planned_pipeline(parts, plan, definition)
+    pipeline = planned_pipeline(parts, plan, definition)
+    seed_located(spec, pipeline)  # the LSOAs located before (kept by the command's end)
+    return parts, pipeline
 
 
 def _a_path(named: str) -> bool:

@@ -39,6 +39,7 @@ from svduty._commands._classify_summary import (
 )
 from svduty._commands._input_format import add_input_format
 from svduty._commands._json import versioned
+from svduty._commands._located import keep_located
 from svduty._commands._map_option import MapOption, _column_field, _mapping
 from svduty._commands._options import (
     add_definition,
@@ -423,6 +424,7 @@ def _run(
     finally:
         for signum, handler in previous.items():
             signal.signal(signum, signal.SIG_DFL if handler is None else handler)
+    keep_located(pipeline)  # (the LSOAs it met, for the next run: the cache's, if on)
     if bounds is not None:
         summary = _months_outside(summary, bounds, area.local_area.valid)
         summary = _force_elsewhere(summary, bounds, area.local_area.districts)

@@ -30,12 +30,15 @@ __all__ = [
     "AREA_COLUMNS",
     "KEY",
     "LOCATOR_REASONS",
+    "PLACE_COLUMNS",
     "Places",
     "batch_kind",
     "is_police_uk",
     "locate_police_uk",
     "pad",
     "place_columns",
+    "remember_places",
+    "remembered_places",
 ]
 
 AREA_COLUMNS: tuple[str, ...] = RESOLVED_COLUMNS[1:]  # all but lsoa_code
@@ -395,6 +398,46 @@ def _code_places(codes: Arrow, resolve_areas: AreaResolver, within: Within) -> p
     table = pa.concat_tables([held[2], pc.filter(new, unseen)]).combine_chunks()
     memo["codes"] = (resolve_areas, seen, table)  # (one step: another thread reads either)
     return new
+
+
+PLACE_COLUMNS = (*AREA_COLUMNS, "unmatched", "unresolved", "location", "within_area")
+"""The columns of :func:`_code_places`' table: a code's areas and place."""
+
+
+def remembered_places(within: Within, resolve_areas: AreaResolver) -> Any:
+    """The LSOA codes ``within`` remembers the places of for ``resolve_areas``, and those.
+
+    ``(codes, table)``: each code (a string array, a null among them if met) and its
+    row of :data:`PLACE_COLUMNS`, as :func:`_code_places` looked them up; ``None`` if it
+    remembers none (or ``within`` is not a :class:`RememberedWithin`).
+
+    Example:
+        >>> w = RememberedWithin(lambda code: False)
+        >>> remembered_places(w, None) is None
+        True
+    """
+    memo = within.places if isinstance(within, RememberedWithin) else {}
+    held = memo.get("codes")
+    if held is None or held[0] != resolve_areas:
+        return None
+    return held[1], held[2]
+
+
+def remember_places(within: RememberedWithin, resolve_areas: AreaResolver, held: Any) -> None:
+    """Have ``within`` remember the places ``held``, in place of any it remembers.
+
+    ``held``: ``(codes, table)`` as :func:`remembered_places` gives them, for the same
+    ``resolve_areas`` and these LSOAs' answers: a batch of these codes is not looked up.
+
+    Example:
+        >>> w = RememberedWithin(lambda code: False)
+        >>> table = pa.table({n: pa.nulls(1, pa.string()) for n in PLACE_COLUMNS})
+        >>> remember_places(w, None, (pa.array(["E01031000"]), table))
+        >>> remembered_places(w, None)[0].to_pylist()
+        ['E01031000']
+    """
+    codes, table = held
+    within.places["codes"] = (resolve_areas, codes, table)
 
 
 def _new_places(codes: Arrow, resolve_areas: AreaResolver, within: Within) -> pa.Table:
