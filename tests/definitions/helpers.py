@@ -93,6 +93,7 @@ PILOT_KNIFE_HOMICIDE: dict[str, Any] = {  # a qualifying homicide in the pilot (
     "behaviours": ["physical"],
     "weapon": "knife",
     "intentional": True,
+    "intended_for_injury": True,  # PCA 1953 s.1(4), second limb (law60)
     "relationship": "none",
     "same_household": False,
     "country": "England",

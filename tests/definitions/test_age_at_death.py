@@ -94,6 +94,7 @@ def test_the_scalar_and_columnar_engines_agree_on_the_repro():
         "target": "person",
         "weapon": "knife",
         "intentional": True,
+        "intended_for_injury": True,
         "victim_age": 17,
         "date": "2023-04-10",
         "date_of_death": "2023-11-01",

@@ -95,12 +95,14 @@ def test_the_fact_given_replaces_the_presumption() -> None:
     [
         {"date": "2022-06-01", "date_of_death": "2022-06-01"},  # before the pilot
         {"relationship": "married"},  # a domestic homicide review takes precedence
-        {"weapon": "none"},  # not a qualifying homicide (s.24(6)(b))
+        # not a qualifying homicide (s.24(6)(b)); no article left to be intended (law60)
+        {"weapon": "none", "intended_for_injury": None},
     ],
     ids=["before-the-pilot", "dhr", "no-weapon"],
 )
 def test_the_presumption_is_stated_only_where_it_may_bear(change: dict[str, Any]) -> None:
-    r = classify(Incident.from_json({**_UNKNOWN, **change}))
+    data = {k: v for k, v in {**_UNKNOWN, **change}.items() if v is not None}
+    r = classify(Incident.from_json(data))
     assert r.homicide_review.value != "required"
     assert _RULE not in [x.rule for x in r.reasons]
 

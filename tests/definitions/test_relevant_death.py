@@ -32,6 +32,7 @@ QUALIFYING = {
     "target": "person",
     "behaviours": ["physical"],
     "weapon": "knife",
+    "intended_for_injury": True,  # PCA 1953 s.1(4), second limb (law60)
     "relationship": "none",
     "same_household": False,
     "country": "England",

@@ -261,6 +261,7 @@ def test_knowing_the_needs_never_unsettles_what_a_named_review_settled() -> None
         "behaviours": ["physical"],
         "weapon": "knife",
         "intentional": True,
+        "intended_for_injury": True,
         "date": "2023-06-01",
         "review_information": True,
     }
@@ -315,6 +316,7 @@ def test_an_infanticide_of_a_victim_aged_one_or_more_is_a_conflict_in_both_engin
         "behaviours": ["physical"],
         "weapon": "knife",
         "intentional": True,
+        "intended_for_injury": True,
         "date": "2023-06-01",
         "date_of_death": "2023-11-01",  # within the year: a death 13 months on is one too
         "died": True,

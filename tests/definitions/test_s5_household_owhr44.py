@@ -32,6 +32,7 @@ def test_the_reading_is_stated_with_its_doubt() -> None:
             "behaviours": ["physical"],
             "weapon": "knife",
             "intentional": True,
+            "intended_for_injury": True,
             "relationship": "none",
             "same_household": False,
             "victim_age": 30,

@@ -330,6 +330,7 @@ def test_classify_table_date_columns():
             "same_household": [False],
             "location": ["E08000025"],
             "intentional": [True],
+            "intended_for_injury": [True],  # PCA 1953 s.1(4), second limb (law60)
             "review_information": [True],
             "body_located": [True],
             "identity_recorded": [True],
