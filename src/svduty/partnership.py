@@ -284,7 +284,7 @@ class Partnership:
             >>> p = svduty.warwickshire()
             >>> w = p.what_if("lgr-two-unitaries")
             >>> [f.message for f in w.findings.errors if f.rule == "GOV-SCHEDULE-1"][1]
-            "north-warwickshire-unitary has no specified authority of the 'Fire and rescue' table of Schedule 1 (before: warwickshire-fire-and-rescue-authority); see changes[17] (abolish_authority)"
+            "north-warwickshire-unitary has no specified authority of the 'Fire and rescue' table of Schedule 1 (before: warwickshire-fire-and-rescue-authority); see changes[7] (change_districts), changes[8] (create_area), changes[17] (abolish_authority)"
         """  # noqa: E501
         graph = self._graph(or_empty=True)  # no governance.toml: authorities and areas alone
         if isinstance(scenario, str):  # a name of its own; a file is told how it is read
