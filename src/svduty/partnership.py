@@ -55,7 +55,7 @@ from svduty.governance._rules import NEEDS_AUTHORITIES
 from svduty.governance._scenario_named import named_scenario
 from svduty.governance._validate import covering_new_areas, specified_bodies
 from svduty.governance._whatif import NO_GRAPH, apply_what_if, diff_names
-from svduty.governance._whatif_findings import named_by_changes, prefixes, scenario_breaks
+from svduty.governance._whatif_findings import named_by_changes, scenario_breaks
 from svduty.periods import date
 from svduty.sources import Sources
 
@@ -409,7 +409,6 @@ class Partnership:
         *,
         check_timetable: bool,
         on: _dt.date | str | None = None,
-        named: bool = True,
     ) -> Findings:
         day = scenario.effective if scenario is not None else (None if on is None else date(on))
         specified = specified_bodies(after.authorities, graph, day)
@@ -437,17 +436,11 @@ class Partnership:
         found = with_doubts(found, after.authorities, day, strict=strict)  # a record in doubt
         if self.governance is None:
             found = _whatif.without_graph(found)
-        if scenario is None or was is None or not named:
+        if scenario is None or was is None:
             return found
         same = reorganise(self.authorities, self.local_area.districts, None)
         before = self._validate(was, same, None, strict, check_timetable=True, on=day)
-
-        def alone(part: Scenario) -> Findings:  # its first changes: asked only where needed
-            g, _, a = apply_what_if(was, self.authorities, self.local_area, part)
-            return self._validate(g, a, part, strict, check_timetable=check_timetable, named=False)
-
-        at = prefixes(scenario, alone)
-        return named_by_changes(found, before, changes, after, was, at=at)
+        return named_by_changes(found, before, changes, after, was)
 
     def _repr_html_(self) -> str:
         """A summary table for notebooks: area, districts, authorities and sections.
