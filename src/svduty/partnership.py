@@ -55,7 +55,7 @@ from svduty.governance._rules import NEEDS_AUTHORITIES
 from svduty.governance._scenario_named import named_scenario
 from svduty.governance._validate import covering_new_areas, specified_bodies
 from svduty.governance._whatif import NO_GRAPH, apply_what_if, diff_names
-from svduty.governance._whatif_findings import named_by_changes, prefixes, scenario_breaks
+from svduty.governance._whatif_findings import named_by_changes, scenario_breaks
 from svduty.periods import date
 from svduty.sources import Sources
 
@@ -284,7 +284,7 @@ class Partnership:
             >>> p = svduty.warwickshire()
             >>> w = p.what_if("lgr-two-unitaries")
             >>> [f.message for f in w.findings.errors if f.rule == "GOV-SCHEDULE-1"][1]
-            "north-warwickshire-unitary has no specified authority of the 'Fire and rescue' table of Schedule 1 (before: warwickshire-fire-and-rescue-authority); see changes[17] (abolish_authority)"
+            "north-warwickshire-unitary has no specified authority of the 'Fire and rescue' table of Schedule 1 (before: warwickshire-fire-and-rescue-authority); see changes[7] (change_districts), changes[8] (create_area), changes[17] (abolish_authority)"
         """  # noqa: E501
         graph = self._graph(or_empty=True)  # no governance.toml: authorities and areas alone
         if isinstance(scenario, str):  # a name of its own; a file is told how it is read
@@ -409,7 +409,6 @@ class Partnership:
         *,
         check_timetable: bool,
         on: _dt.date | str | None = None,
-        named: bool = True,
     ) -> Findings:
         day = scenario.effective if scenario is not None else (None if on is None else date(on))
         specified = specified_bodies(after.authorities, graph, day)
@@ -437,17 +436,11 @@ class Partnership:
         found = with_doubts(found, after.authorities, day, strict=strict)  # a record in doubt
         if self.governance is None:
             found = _whatif.without_graph(found)
-        if scenario is None or was is None or not named:
+        if scenario is None or was is None:
             return found
         same = reorganise(self.authorities, self.local_area.districts, None)
         before = self._validate(was, same, None, strict, check_timetable=True, on=day)
-
-        def alone(part: Scenario) -> Findings:  # its first changes: asked only where needed
-            g, _, a = apply_what_if(was, self.authorities, self.local_area, part)
-            return self._validate(g, a, part, strict, check_timetable=check_timetable, named=False)
-
-        at = prefixes(scenario, alone)
-        return named_by_changes(found, before, changes, after, was, at=at)
+        return named_by_changes(found, before, changes, after, was)
 
     def _repr_html_(self) -> str:
         """A summary table for notebooks: area, districts, authorities and sections.

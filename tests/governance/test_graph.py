@@ -949,7 +949,8 @@ def test_a_reference_to_what_no_longer_exists_is_reported_after_any_change():
     gone = refs(ChangeBody(jag, chair="warwickshire-opcc"), RemoveBody("warwickshire-opcc"))
     assert gone == [
         f"{jag} is chaired by warwickshire-opcc, which is no authority (nor body) after the "
-        "scenario: the scenario does not say who chairs it; see changes[1] (remove_body)"
+        "scenario: the scenario does not say who chairs it; see changes[0] (change_body), "
+        "changes[1] (remove_body)"
     ]
     assert refs(AbolishAuthority(pcc), CreateAuthority(p.authorities.get(pcc))) == []
 

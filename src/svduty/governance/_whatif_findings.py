@@ -3,19 +3,19 @@
 A check of the graph after a scenario cannot see what the scenario took away (a chair
 abolished with no successor, a grant with no recipient, a consultation lost):
 :func:`scenario_breaks` finds those from the graph before and after. And each finding new
-to the what-if is told which of the scenario's changes makes it (:func:`named_by_changes`).
+to the what-if is told which of the scenario's changes name it (:func:`named_by_changes`).
 :mod:`~svduty.governance._whatif` holds the result these go into.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import attrs
 
 from svduty.authorities import Role
-from svduty.errors import SvdutyError, named
+from svduty.errors import named
 from svduty.findings import Finding, Findings, Severity
 from svduty.governance._changes import Change, Merge, RemoveBody, RemoveRelation
 from svduty.governance._consult import consultation_lost
@@ -24,9 +24,8 @@ from svduty.governance._model import RelationKind
 from svduty.governance._paths import upward
 from svduty.governance._reorganise import Reorganised
 from svduty.governance._rules import GovernanceRule
-from svduty.governance._scenario import Scenario
 
-__all__ = ["named_by_changes", "prefixes", "scenario_breaks"]
+__all__ = ["named_by_changes", "scenario_breaks"]
 
 
 def scenario_breaks(
@@ -112,134 +111,43 @@ def named_by_changes(
     changes: Sequence[Change],
     after: Reorganised,
     graph: GovernanceGraph,
-    *,
-    at: Callable[[int], Findings | None] | None = None,
 ) -> Findings:
-    """The what-if's findings, each new one saying which of the scenario's changes makes it.
+    """The what-if's findings, each new one saying which of the scenario's changes name it.
 
     A finding is new when the partnership before the scenario has none like it (rule,
-    ids and words). The changes that could make it are those that name one of its ids,
-    or an id or district its words name (an abolition also names the records abolished
-    with it; a district is also named by a change to a body that covered it in
-    ``graph``, the graph before; a body without a reporting path, ``GOV-PATH``, by a
-    change to a body its path went through). ``at(k)`` gives the findings after the
-    first ``k`` changes alone (``None`` when they cannot be applied alone: a change names
-    an area a later one creates), and only where one of those changes could make the
-    finding is it asked: from the last of them back, the first one before which the
-    finding is not there, and after which it is, is named (``; see changes[17]
-    (abolish_authority)``). When that cannot be told (the finding is there before the
-    first of them, is not there after the one before which it is absent, or the first
-    changes cannot be applied alone) the message says so, naming them: ``; see the
-    changes together: changes[7] (change_districts), ...``. Without ``at`` (or with
-    one change only) they are named as where to look: ``; see changes[7]
-    (change_districts), changes[8] (create_area)``. A finding no change names, or whose
-    message already names a change, keeps its words.
+    ids and words). Its message then ends with the changes that name one of its ids, or
+    an id or district its words name (an abolition also names the records abolished with
+    it; a district is also named by a change to a body that covered it in ``graph``, the
+    graph before; a body without a reporting path, ``GOV-PATH``, by a change to a body its
+    path went through): they are where to look, not proof that each caused it. A message
+    that already names a change keeps its words.
 
     Example:
         >>> import svduty
         >>> p = svduty.warwickshire()
         >>> w = p.what_if("lgr-two-unitaries")
         >>> print([f for f in w.findings.errors if f.rule == "GOV-SCHEDULE-1"][1].message)
-        north-warwickshire-unitary has no specified authority of the 'Fire and rescue' table of Schedule 1 (before: warwickshire-fire-and-rescue-authority); see changes[17] (abolish_authority)
+        north-warwickshire-unitary has no specified authority of the 'Fire and rescue' table of Schedule 1 (before: warwickshire-fire-and-rescue-authority); see changes[7] (change_districts), changes[8] (create_area), changes[17] (abolish_authority)
     """  # noqa: E501
-    old = {_key(f) for f in before.findings}
-    seen: dict[int, set[_Key] | None] = {0: old, len(changes): set(map(_key, findings.findings))}
-
-    def present(k: int) -> set[_Key] | None:  # validated only when asked, once
-        if k not in seen:
-            got = at(k) if at is not None else None
-            seen[k] = None if got is None else set(map(_key, got.findings))
-        return seen[k]
-
-    out = []
-    for f in findings.findings:
-        named = _naming(f, changes, after, graph)
-        if _key(f) in old or not named or "changes[" in f.message:
-            out.append(f)
-            continue
-        k = _maker(_key(f), named, present) if at is not None else None
-        which = ", ".join(f"changes[{i}] ({changes[i].op})" for i in named)
-        if k is not None:
-            which = f"changes[{k}] ({changes[k].op})"
-        elif at is not None:
-            which = f"the changes together: {which}"
-        out.append(attrs.evolve(f, message=f"{f.message}; see {which}"))
-    return attrs.evolve(findings, findings=tuple(out))
-
-
-_Key = tuple[str, tuple[str, ...], str]
-"""A finding as the what-if compares it: its rule, ids and words."""
-
-
-def _maker(key: _Key, named: list[int], present: Callable[[int], set[_Key] | None]) -> int | None:
-    """The change of ``named`` before which ``key`` is absent and after which it is present.
-
-    From the last of them back: a finding present before a change was made by an earlier
-    one. ``None`` when that cannot be told (see :func:`named_by_changes`).
-
-    Example:
-        >>> states = {0: set(), 1: set(), 2: {"f"}, 3: {"f"}}
-        >>> _maker("f", [0, 1, 2], states.get), _maker("f", [0], states.get)
-        (1, None)
-    """
-    for i in reversed(named):
-        was = present(i)
-        if was is None:  # the first i changes cannot be applied alone
-            return None
-        if key in was:  # there before change i: an earlier change made it
-            continue
-        now = present(i + 1)
-        return i if now is not None and key in now else None
-    return None
-
-
-def _key(f: Finding) -> _Key:
-    return (f.rule, f.subjects, f.message)
-
-
-def _naming(
-    f: Finding, changes: Sequence[Change], after: Reorganised, graph: GovernanceGraph
-) -> list[int]:
-    """The changes that name one of a finding's ids, or an id or district its words name."""
     import networkx as nx  # as the checks import it: on first use
 
+    old = {(f.rule, f.subjects, f.message) for f in before.findings}
     names = [_ids(c) | set(after.abolished.get(i, ())) for i, c in enumerate(changes)]
-    said = set(_WORD.findall(f.message))  # ids and districts the message names
-    about = set(f.subjects) | said
-    about.update(b.id for b in graph.bodies if said.intersection(b.districts))
-    if f.rule == "GOV-PATH":  # the bodies its reports went up through
-        up = upward((b.id for b in graph.bodies), graph.relations)
-        about.update(*(nx.descendants(up, s) for s in f.subjects if s in up))
-    return [i for i, ids in enumerate(names) if ids & about]
-
-
-def prefixes(
-    scenario: Scenario, applied: Callable[[Scenario], Findings]
-) -> Callable[[int], Findings | None]:
-    """``at`` of :func:`named_by_changes`: the findings after a scenario's first k changes.
-
-    ``applied`` validates a scenario (the findings without pointers); ``None`` when the
-    first k changes cannot be applied alone.
-
-    Example:
-        >>> from svduty.errors import Problem, ScenarioError
-        >>> from svduty.governance import RemoveBody, Scenario
-        >>> def applied(part):  # "b" alone cannot be applied: it names what "a" makes
-        ...     if part.changes[-1].body == "b" and len(part.changes) < 2:
-        ...         raise ScenarioError(Problem(message="no body b"))
-        ...     return Findings((), (), tuple(c.body for c in part.changes))
-        >>> at = prefixes(Scenario("s", "S", [RemoveBody("b"), RemoveBody("a")]), applied)
-        >>> at(2).checked, at(1)
-        (('b', 'a'), None)
-    """
-
-    def at(k: int) -> Findings | None:
-        try:
-            return applied(attrs.evolve(scenario, changes=scenario.changes[:k]))
-        except SvdutyError:  # a change names what a later one makes: cannot be told
-            return None
-
-    return at
+    up = upward((b.id for b in graph.bodies), graph.relations)
+    out = []
+    for f in findings.findings:
+        said = set(_WORD.findall(f.message))  # ids and districts the message names
+        about = set(f.subjects) | said
+        about.update(b.id for b in graph.bodies if said.intersection(b.districts))
+        if f.rule == "GOV-PATH":  # the bodies its reports went up through
+            about.update(*(nx.descendants(up, s) for s in f.subjects if s in up))
+        found = [i for i, ids in enumerate(names) if ids & about]
+        if (f.rule, f.subjects, f.message) in old or not found or "changes[" in f.message:
+            out.append(f)
+            continue
+        which = ", ".join(f"changes[{i}] ({changes[i].op})" for i in found)
+        out.append(attrs.evolve(f, message=f"{f.message}; see {which}"))
+    return attrs.evolve(findings, findings=tuple(out))
 
 
 _WORD = re.compile(r"[A-Za-z0-9_-]+")
