@@ -18,7 +18,7 @@ def folder(tmp_path: Path) -> Path:
 
 
 def test_a_value_that_cannot_be_pickled_is_not_kept(folder: Path) -> None:
-    _cache._write(folder, folder / "stem-key.pickle", "stem", lambda: 1)
+    _cache.keep(folder, folder / "stem-key.pickle", "stem", lambda: 1)
     assert list(folder.iterdir()) == []
 
 
@@ -32,10 +32,10 @@ def test_an_older_file_that_cannot_be_removed_is_left(
         raise PermissionError(13, "Permission denied", str(self))
 
     monkeypatch.setattr(Path, "unlink", refuse)
-    _cache._write(folder, folder / "stem-new.pickle", "stem", 2)
+    _cache.keep(folder, folder / "stem-new.pickle", "stem", 2)
     monkeypatch.undo()
     assert sorted(p.name for p in folder.iterdir()) == ["stem-new.pickle", "stem-old.pickle"]
-    assert _cache._read(folder / "stem-new.pickle") == 2
+    assert _cache.kept(folder / "stem-new.pickle") == 2
 
 
 def test_private_bytes_round_trip(folder: Path) -> None:

@@ -183,11 +183,11 @@ def loaded(spec: str | Path, what: tuple[str, ...], build: Callable[[], T], kind
     where = place(spec, what)
     if where is None:
         return build()
-    hit = _read(where[1])
+    hit = kept(where[1])
     if isinstance(hit, kind) and _whole(hit):
         return hit  # what ``build`` built, at the same key
     value = build()
-    _write(*where, value)
+    keep(*where, value)
     return value
 
 
@@ -327,8 +327,19 @@ def _private(st: os.stat_result) -> bool:
     return mine and not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
-def _read(path: Path) -> Any:
-    """The cached value, or ``None`` (no file, not private, or not a good pickle)."""
+def kept(path: Path) -> Any:
+    """What :func:`keep` kept at ``path`` (see :func:`place`), or ``None``: a miss.
+
+    A miss: no file, a file not private, or not a good pickle.
+
+    Example:
+        >>> import tempfile
+        >>> with using(tempfile.mkdtemp()):
+        ...     where = place("warwickshire", ("example",))
+        ...     keep(*where, [1, 2])
+        ...     kept(where[1])
+        [1, 2]
+    """
     data = read_private(path)
     try:
         # the user's own private cache (see the module)
@@ -379,8 +390,16 @@ def write_private(folder: Path, path: Path, data: bytes, *, prefix: str) -> bool
     return True
 
 
-def _write(folder: Path, path: Path, stem: str, value: object) -> None:
-    """Keep ``value`` at ``path`` (whole, private), and drop older keys of ``stem``."""
+def keep(folder: Path, path: Path, stem: str, value: object) -> None:
+    """Keep ``value`` at ``path`` (whole, private; see :func:`place`), dropping older keys.
+
+    Example:
+        >>> import tempfile
+        >>> folder = Path(tempfile.mkdtemp())
+        >>> keep(folder, folder / "x-0123456789abcdef0123456789abcdef.pickle", "x", "v")
+        >>> [p.name[:2] for p in folder.iterdir()]
+        ['x-']
+    """
     try:
         data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     except Exception:  # a value that cannot be pickled is not kept
@@ -393,30 +412,3 @@ def _write(folder: Path, path: Path, stem: str, value: object) -> None:
                 old.unlink(missing_ok=True)
     except OSError:  # an older file that cannot be removed is left
         return
-
-
-def kept(path: Path) -> Any:
-    """What :func:`keep` kept at ``path`` (see :func:`place`), or ``None`` (a miss).
-
-    Example:
-        >>> import tempfile
-        >>> with using(tempfile.mkdtemp()):
-        ...     where = place("warwickshire", ("example",))
-        ...     keep(*where, [1, 2])
-        ...     kept(where[1])
-        [1, 2]
-    """
-    return _read(path)
-
-
-def keep(folder: Path, path: Path, stem: str, value: object) -> None:
-    """Keep ``value`` at ``path`` (whole, private; see :func:`place`), dropping older keys.
-
-    Example:
-        >>> import tempfile
-        >>> folder = Path(tempfile.mkdtemp())
-        >>> keep(folder, folder / "x-0123456789abcdef0123456789abcdef.pickle", "x", "v")
-        >>> [p.name[:2] for p in folder.iterdir()]
-        ['x-']
-    """
-    _write(folder, path, stem, value)
