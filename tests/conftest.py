@@ -17,6 +17,12 @@ from hypothesis import HealthCheck, settings
 os.environ.setdefault("PYTEST_DEBUG_TEMPROOT", tempfile.gettempdir())
 RUN_TEMP = tempfile.mkdtemp(prefix="svduty-test-run-")
 tempfile.tempdir = os.environ["TMPDIR"] = RUN_TEMP
+# `make` exports PYTHONDONTWRITEBYTECODE (nothing compiled is written in the tree), so each
+# command a test runs as a process compiled svduty's modules again: they compile them once
+# a run, into the run's own folder (PYTHONPYCACHEPREFIX), never beside the sources (ci61b).
+# This process is not changed: it read PYTHONDONTWRITEBYTECODE when it started.
+if os.environ.pop("PYTHONDONTWRITEBYTECODE", None) is not None:
+    os.environ["PYTHONPYCACHEPREFIX"] = os.path.join(RUN_TEMP, "bytecode")
 
 # A test run started as a shell's background job (`make test &`, nohup) inherits SIGINT
 # ignored, and Python keeps it so: the tests that interrupt a command with a real SIGINT
