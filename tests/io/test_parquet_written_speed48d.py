@@ -169,7 +169,7 @@ def test_grouped_rows_hand_location_and_reasons_to_the_writer_as_words(tmp_path,
     from svduty.io._parquet_sink import REPEATED_TEXT, ParquetSink
 
     assert TableWriter(tmp_path / "o.parquet").words == REPEATED_TEXT
-    assert {"location", "reasons", "lsoa_code", "lsoa_name"} == REPEATED_TEXT  # speed51c
+    assert {"location", "kinds", "reasons", "lsoa_code", "lsoa_name"} == REPEATED_TEXT  # speed61a
     assert not TableWriter(tmp_path / "o.csv").words
     assert not TableWriter(tmp_path / "o.jsonl").words
     captured = []
@@ -189,9 +189,15 @@ def test_grouped_rows_hand_location_and_reasons_to_the_writer_as_words(tmp_path,
     (written,) = captured
     assert written.field("location").type == WORDS
     assert written.field("reasons").type.value_type == WORDS
+    assert written.field("kinds").type.value_type == WORDS  # speed61a
     back = pq.read_table(rows)
     assert back.schema.field("location").type == pa.string()
     assert back.schema.field("reasons").type.value_type == pa.string()
+    assert back.schema.field("kinds").type == pa.list_(pa.string())  # read back as text
+    from svduty.io import default_pipeline, read_police_uk
+
+    alone = default_pipeline()(next(read_police_uk(_repeated_month(tmp_path))))
+    assert back.column("kinds").to_pylist() == alone.column("kinds").to_pylist()
     assert set(back.column("location").to_pylist()) == {"E07000218"}
     reasons = back.column("reasons").to_pylist()
     assert len(reasons) == 400
