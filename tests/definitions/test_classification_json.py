@@ -19,7 +19,7 @@ from svduty.definitions import DEFINITIONS, Classification, Incident, classify
 from svduty.errors import ConflictError, DataError
 
 from .helpers import warwickshire
-from .strategies import RESOLVE, incident_json
+from .strategies import RESOLVE, consistent, incident_json
 
 ALL_DEFINITIONS = [*DEFINITIONS.values(), warwickshire()]
 SOURCES = svduty.warwickshire().sources  # the national catalogue and Warwickshire's own
@@ -34,7 +34,7 @@ def _classified(data: dict[str, Any], definition: Any) -> Classification:
     return classify(incident, definition, resolve_district=RESOLVE)
 
 
-@given(incident_json(), st.sampled_from(ALL_DEFINITIONS))
+@given(consistent(incident_json()), st.sampled_from(ALL_DEFINITIONS))
 def test_from_json_of_to_json_is_the_classification(data, definition):
     c = _classified(data, definition)
     text = json.dumps(c.to_json())  # as it travels

@@ -25,6 +25,7 @@ from svduty.definitions._knowledge import RULED_OUT
 from svduty.definitions._offences import POLICE_UK_CATEGORIES
 from svduty.definitions._vocab import Behaviour
 from svduty.errors import ConflictError
+from tests import traced_examples
 
 from .helpers import conflicts_by_both_engines
 
@@ -93,13 +94,16 @@ def test_removing_a_code_its_category_keeps_flips_nothing(definition: Any) -> No
             "relationship": relationship,
             "victim_age": 30,
         }
-        before = _answers({**row, "offence_code": code}, definition)
+        # coverage traces each code and category once, with no behaviour and no connection
+        # (ci61a: what the offence table says of it), the other rows untraced
+        traced = not behaviours and relationship == "none"
+        before = traced_examples.call(traced, _answers, {**row, "offence_code": code}, definition)
         if before is None:
             continue
         # the same for every code of one category: classified once (ci57a; 224 rows, not 2,320)
         alike = (category, ",".join(behaviours), relationship)
         if alike not in without:
-            without[alike] = _answers(row, definition)
+            without[alike] = traced_examples.call(traced, _answers, row, definition)
         after = without[alike]
         assert after is not None, (code, row)
         for a in ANSWERS:

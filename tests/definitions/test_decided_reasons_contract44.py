@@ -23,7 +23,7 @@ from svduty.definitions._classification_contract import FAMILIES
 from svduty.errors import ConflictError, DataError
 from svduty.io import classification_schema
 
-from .strategies import RESOLVE, incident_json
+from .strategies import RESOLVE, consistent, incident_json
 from .test_properties import ALL_DEFINITIONS, ANSWERS
 
 SOURCES = svduty.warwickshire().sources
@@ -43,7 +43,7 @@ def _family(answer: str, definition_id: str) -> tuple[str, ...]:
     return (f"DEF-{definition_id}",) if answer == "in_scope" else FAMILIES[answer]
 
 
-@given(incident_json(), st.sampled_from(ALL_DEFINITIONS), st.data())
+@given(consistent(incident_json()), st.sampled_from(ALL_DEFINITIONS), st.data())
 def test_a_decided_answer_without_its_reasons_is_refused_and_what_svduty_writes_read(
     data, definition, draw
 ):

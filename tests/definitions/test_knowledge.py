@@ -34,7 +34,7 @@ from svduty.definitions._presume import PRESUMPTIONS
 from svduty.errors import ConflictError
 
 from .helpers import LEGAL_DOUBTS, PILOT_KNIFE_HOMICIDE, to_table, warwickshire
-from .strategies import FIELDS, RESOLVE, incident_json
+from .strategies import FIELDS, RESOLVE, consistent, incident_json
 
 ANSWERS = ("violence", "in_scope", "domestic_abuse", "qualifying_homicide", "homicide_review")
 WARWICKSHIRE = warwickshire()
@@ -110,7 +110,7 @@ def _classify(data: dict[str, Any], definition: Definition) -> Classification | 
 FLIPS = {("yes", "no"), ("no", "yes"), ("required", "not_required"), ("not_required", "required")}
 
 
-@given(incident_json(), st.sampled_from(ALL_DEFINITIONS + OPEN), st.data())
+@given(consistent(incident_json()), st.sampled_from(ALL_DEFINITIONS + OPEN), st.data())
 def test_removing_a_fact_never_flips_yes_and_no(data, definition, draw):
     fields = sorted(set(data) - (PRESUMED_FIELDS if definition.presume else set()))
     assume(fields)
@@ -124,7 +124,7 @@ def test_removing_a_fact_never_flips_yes_and_no(data, definition, draw):
         assert pair not in FLIPS, (a, field, data)
 
 
-@given(incident_json(), st.sampled_from(ALL_DEFINITIONS + OPEN), st.data())
+@given(consistent(incident_json()), st.sampled_from(ALL_DEFINITIONS + OPEN), st.data())
 def test_adding_a_consistent_fact_never_unsettles_an_answer(data, definition, draw):
     free = sorted(set(FIELDS) - set(data) - presumed_fields(definition))
     assume(free)
@@ -144,7 +144,7 @@ _MENTAL_HEALTH = {  # a qualifying homicide in the pilot; s.26(2), (4) leave the
 }
 
 
-@given(incident_json(), st.sampled_from(ALL_DEFINITIONS + OPEN))
+@given(consistent(incident_json()), st.sampled_from(ALL_DEFINITIONS + OPEN))
 @example(_MENTAL_HEALTH, OPEN[0])
 def test_every_answer_is_explained(data, definition):
     c = _classify(data, definition)

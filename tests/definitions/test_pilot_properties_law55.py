@@ -29,7 +29,7 @@ from svduty.definitions import (
 from svduty.errors import ConflictError
 
 from .helpers import LEGAL_DOUBTS, to_table, warwickshire
-from .strategies import RESOLVE, incident_json
+from .strategies import RESOLVE, consistent, incident_json
 
 ANSWERS = ("violence", "in_scope", "domestic_abuse", "qualifying_homicide", "homicide_review")
 DEFS = [*DEFINITIONS.values(), warwickshire()]
@@ -52,7 +52,7 @@ def _classify(data: dict[str, Any], definition: Any, pilot: OwhrPilot) -> Any:
         raise  # pragma: no cover
 
 
-@given(incident_json(), st.sampled_from(DEFS), st.sampled_from(PILOTS))
+@given(consistent(incident_json(), resolve=RESOLVE), st.sampled_from(DEFS), st.sampled_from(PILOTS))
 def test_every_undetermined_names_what_would_settle_it_under_each_pilot(data, definition, pilot):
     c = _classify(data, definition, pilot)
     rules = {r.rule for r in c.reasons}
@@ -65,7 +65,10 @@ def test_every_undetermined_names_what_would_settle_it_under_each_pilot(data, de
             assert not c.missing_for(a), (a, data)
 
 
-@given(st.lists(incident_json(), min_size=1, max_size=8), st.sampled_from(PILOTS))
+@given(
+    st.lists(consistent(incident_json(), resolve=RESOLVE), min_size=1, max_size=8),
+    st.sampled_from(PILOTS),
+)
 def test_scalar_and_columnar_agree_under_each_pilot(rows, pilot):
     kept = []
     for data in rows:

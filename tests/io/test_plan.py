@@ -179,7 +179,9 @@ def _engine_agrees(
     engine, problems = classify_split(table, _definitions()[name], encode=True)
     assert problems == ()
     for column, values in got.items():
-        assert values.to_pylist() == engine.column(column).to_pylist(), column
+        expected = engine.column(column).combine_chunks()
+        if not values.equals(expected):  # (the values listed only then: ci61a, 0.4 s of 0.45)
+            assert values.to_pylist() == expected.to_pylist(), column
 
 
 @pytest.mark.parametrize("name", ["pcsc-s13", "warwickshire"])
