@@ -29,8 +29,11 @@ FACTS = [
     "connected", "victim_16_plus", "perpetrator_16_plus",
 ]
 Y, N, U = "yes", "no", "unknown"
-ASSAULT = {"violence": Y, "threat": Y, "intentional": Y, "against_people": Y,
-           "power": Y, "harm_likely": Y}
+# an assault or battery is committed intentionally or recklessly (R v Venna [1976] QB 421):
+# the code does not prove the force was used intentionally (law61), so 'intentional' is
+# left unknown; s.18 (5D), with intent, says it
+ASSAULT = {"violence": Y, "threat": Y, "against_people": Y, "power": Y, "harm_likely": Y}
+_RECKLESS = "so not necessarily used intentionally"
 SEXUAL = {"violence": Y, "sexual": Y, "intentional": Y, "against_people": Y, "power": Y,
           "harm_likely": Y}
 GROUP = {
@@ -88,22 +91,30 @@ OVERRIDE = {
             "harm of a child or vulnerable adult (DVCVA 2004 s.5): an act or an omission"},
     # assaults (CJA 1988 s.39; OAPA 1861 ss.18, 20, 47; AEWA 2018): assault or battery, the
     # intentional or reckless use or threat of unlawful force (the act, not its outcome).
-    # 'intentional' is kept for the act (WHO: the use of force is intended, not its
-    # outcome); a reckless battery's act is disputed [U: an open question of the review].
+    # 'intentional' was kept for the act (WHO: the use of force is intended, not its
+    # outcome), the reckless battery's act left an open question; law61 reads the offence's
+    # requirement, as every other fact is read: recklessness as to the force suffices
+    # (R v Venna; s.47: R v Savage, DPP v Parmenter [1992] 1 AC 699), so the code leaves it
+    # unknown (an incident states it); s.18's intent (5D) says it.
     # Not 'physical': ABH and GBH need no physical force (R v Ireland; R v Burstow [1998]
     # AC 147: psychiatric injury by silent calls); s.18 is "by any means whatsoever".
     "105A": {**ASSAULT, "injury": N, "death": N, "note": "common assault: violent or threatening "
-             "behaviour (assault or battery); without injury"},
+             "behaviour (assault or battery); without injury; intended or reckless (CJA 1988 "
+             f"s.39: R v Venna), {_RECKLESS}"},
     "105B": {**ASSAULT, "injury": N, "death": N, "note": "racially or religiously aggravated common "
-             "assault; without injury"},
-    "104": {**ASSAULT, "injury": N, "death": N, "note": "assault on an emergency worker; without injury"},
+             f"assault; without injury; intended or reckless (CDA 1998 s.29(1)(c): R v Venna), {_RECKLESS}"},
+    "104": {**ASSAULT, "injury": N, "death": N, "note": "assault on an emergency worker; without "
+            f"injury; an assault or battery, intended or reckless (R v Venna), {_RECKLESS}"},
     "8N": {**ASSAULT, "injury": Y, "note": "assault occasioning actual bodily harm or "
-           "wounding; not necessarily by physical force (R v Ireland; R v Burstow)"},
+           "wounding; not necessarily by physical force (R v Ireland; R v Burstow); the force "
+           f"intended or reckless (OAPA 1861 s.47, s.20: R v Venna; R v Savage), {_RECKLESS}"},
     "8P": {**ASSAULT, "injury": Y, "note": "racially or religiously aggravated assault with "
-           "injury; not necessarily by physical force"},
+           "injury; not necessarily by physical force; the force intended or reckless (s.47, "
+           f"s.20 aggravated, CDA 1998 s.29), {_RECKLESS}"},
     "8S": {**ASSAULT, "injury": Y, "note": "assault with injury on a constable or emergency "
-           "worker; not necessarily by physical force"},
-    "5D": {**ASSAULT, "note": "wounding or causing grievous bodily harm with intent (OAPA "
+           "worker; not necessarily by physical force; the force intended or reckless (s.47, "
+           f"s.20), {_RECKLESS}"},
+    "5D": {**ASSAULT, "intentional": Y, "note": "wounding or causing grievous bodily harm with intent (OAPA "
            "1861 s.18, 'by any means whatsoever'); attempts are recorded under it too, so "
            "neither physical force nor an injury is proven"},
     "5E": {"note": "endangering life (poisoning, endangering road or rail users): not "
@@ -119,10 +130,12 @@ OVERRIDE = {
     "8R": {"psychological": Y, "intentional": Y, "power": Y,
            "note": "malicious communications: sent to cause distress or anxiety; violence "
            "only if threatening"},
-    "11A": {"intentional": Y, "power": Y, "harm_likely": Y, **CHILD_U16,
+    "11A": {"power": Y, "harm_likely": Y, **CHILD_U16,
             "perpetrator_16_plus": Y, "note": "cruelty to children (CYPA 1933 s.1): a "
             "person aged 16 or over wilfully assaults, ill-treats, neglects, abandons or "
-            "exposes a child under 16 in a manner likely to cause unnecessary suffering"},
+            "exposes a child under 16 in a manner likely to cause unnecessary suffering; "
+            "'wilfully' is deliberately or recklessly (R v Sheppard [1981] AC 394), so not "
+            "necessarily intentionally"},
     "13": {**CHILD_U16, "note": "child abduction (CAA 1984 ss.1-2): a child under 16; not "
            "necessarily by force"},
     "14": {"against_people": U, "note": "procuring illegal abortion"},

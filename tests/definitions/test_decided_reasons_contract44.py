@@ -86,7 +86,8 @@ def test_a_partnership_s_own_source_without_its_catalogue_says_to_pass_sources()
     """A line of ``svduty explain --format json`` under the packaged partnership cites
     its own strategy: the error said the source was unknown, not how to name it."""
     definition = svduty.warwickshire().require_definition()
-    c = classify(Incident(id="a", offence_code="8N", victim_age=15), definition)
+    # the force stated intended: 8N alone no longer says it (law61), nor then cites the strategy
+    c = classify(Incident(id="a", offence_code="8N", intentional=True, victim_age=15), definition)
     with pytest.raises(DataError, match=r"pass sources= .*p\.sources") as caught:
         Classification.from_json(c.to_json(), definition=definition)
     assert "citation" in caught.value.problems[0].field

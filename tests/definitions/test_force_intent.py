@@ -55,7 +55,8 @@ def test_without_the_presumption_the_intent_is_asked_for() -> None:
 
 def test_an_offence_that_says_the_force_was_intended_needs_no_presumption() -> None:
     c = classify(
-        Incident(offence_code="8N", relationship="married", victim_age=30, perpetrator_age=31)
+        # threats to kill (3B) require the intent; 8N no longer says it (recklessness, law61)
+        Incident(offence_code="3B", relationship="married", victim_age=30, perpetrator_age=31)
     )
     assert c.domestic_abuse.value == "yes"
     assert "INTENT-NOT-GIVEN" not in [r.rule for r in c.reasons]

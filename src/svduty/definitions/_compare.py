@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import operator
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 import attrs
 
@@ -174,13 +175,16 @@ def _deciding(
     other: Definition,
     age: int | None,
     context: tuple[str, ...] = (),
+    *,
+    given: Mapping[str, Any] | None = None,
 ) -> list[Reason]:
     """Why ``answered`` (yes) and ``other`` (no) part: kinds, exclusions, age limits.
 
     A kind only ``answered`` includes decides when ``other`` includes none of the
     incident's kinds; otherwise ``other``'s exclusions or the age limits the victim is
     outside of decide, the definition's or those of kinds of its own the incident is of
-    but for the age (``context``: the incident's context flags).
+    but for the age (``context``: the incident's context flags; ``given``: its plain
+    values, for a kind's ``facts``).
 
     Example:
         >>> from svduty.definitions import DEFINITIONS
@@ -215,18 +219,24 @@ def _deciding(
         if limit is not None and age is not None and outside(limit, age):
             says = f"{other.id} limits victims' age ({name} {limit}); the victim is {age}"
             out.append(Reason(f"{other.id}:{name}", says, other.citation))
-    return out + _kinds_aged_out(kinds, context, other, age)
+    return out + _kinds_aged_out(kinds, context, other, age, given=given)
 
 
 def _kinds_aged_out(
-    kinds: tuple[str, ...], context: tuple[str, ...], other: Definition, age: int | None
+    kinds: tuple[str, ...],
+    context: tuple[str, ...],
+    other: Definition,
+    age: int | None,
+    *,
+    given: Mapping[str, Any] | None = None,
 ) -> list[Reason]:
     """``other``'s own included kinds the incident is of but for their age limit.
 
     A kind of its own (:class:`~svduty.definitions.LocalKind`) may limit victims' age
     where the definition does not ("violence affecting young people under 25"): when the
-    incident holds the kind's national kinds and context flags, its age limit decides,
-    and the victim's age, or its absence, is said.
+    incident holds the kind's national kinds, context flags and facts (``given``: the
+    incident's plain values), its age limit decides, and the victim's age, or its
+    absence, is said.
 
     Example:
         >>> from svduty.definitions import LocalKind
@@ -251,6 +261,8 @@ def _kinds_aged_out(
         if kind.id not in included or limit is None or (age is not None and age < limit):
             continue
         if not set(kind.all_of) <= set(kinds) or not set(kind.context) <= set(context):
+            continue
+        if not kind.facts_hold(given or {}):
             continue
         if kind.any_of and not set(kind.any_of) & set(kinds):
             continue
@@ -366,10 +378,11 @@ def compare_definitions(
         age = incident.victim_age if isinstance(incident.victim_age, int) else None
         rules: list[Reason] = []
         context = tuple(sorted(c.value for c in incident.context or ()))
+        given = incident.values()
         if a.in_scope is Verdict.YES:
-            rules = _deciding(a.kinds, first, second, age, context)
+            rules = _deciding(a.kinds, first, second, age, context, given=given)
         elif b.in_scope is Verdict.YES:
-            rules = _deciding(b.kinds, second, first, age, context)
+            rules = _deciding(b.kinds, second, first, age, context, given=given)
         rules += [*_presumed(a.reasons, first, second), *_presumed(b.reasons, second, first)]
         missing = tuple(
             f"{d.id}: {fact}"

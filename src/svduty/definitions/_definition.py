@@ -6,10 +6,11 @@ the s.13(6) seriousness factors it weighs. It may extend the statute (a local
 definition may cover coercive control outside a domestic relationship) but cannot bring
 back what s.13(3)(b) excludes: terrorism is out of every definition's scope.
 
-A local definition may declare kinds of its own (:class:`LocalKind`: context flags and
-national kinds combined, with the local document's citation), readings it is not sure of
-as :class:`Switch` es that turn its includes on or off, and which presumptions
-(:data:`~svduty.definitions.PRESUMPTIONS`) it makes about facts not given.
+A local definition may declare kinds of its own (:class:`LocalKind`: context flags, the
+incident's own facts and national kinds combined, with the local document's citation),
+readings it is not sure of as :class:`Switch` es that turn its includes on or off, and
+which presumptions (:data:`~svduty.definitions.PRESUMPTIONS`) it makes about facts not
+given.
 
 Example:
     >>> STATUTE.id, WHO_2002.id, SV_STRATEGY_2018.id
@@ -313,8 +314,10 @@ class Definition:
                             got=flag,
                         )
                     )
-            if not (k.context or k.all_of or k.any_of):
-                problems.append(Problem(field=f"kinds[{i}]", expected="context, all_of or any_of"))
+            problems += [attrs.evolve(p, field=f"kinds[{i}].{p.field}") for p in k.fact_problems()]
+            if not (k.context or k.facts or k.all_of or k.any_of):
+                want = "context, facts, all_of or any_of"
+                problems.append(Problem(field=f"kinds[{i}]", expected=want))
             if k.victim_age_below is not None and not 1 <= k.victim_age_below <= 130:
                 got = k.victim_age_below
                 field = f"kinds[{i}].victim_age_below"

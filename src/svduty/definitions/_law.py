@@ -267,11 +267,12 @@ _K_PE = _rule(
 )
 ABUSIVE = Any_(_K_PS, _K_VT, _K_CC, _K_EC, _K_PE)
 # where the force-intentional presumption can bear on domestic abuse: force or threat not
-# said to be violent or threatening, towards another, connected, both 16 or over (possibly)
+# said to be violent or threatening, towards another, connected, both 16 or over (possibly:
+# an offence's threat with no behaviours list, common assault or ABH, rests on it; law61)
 INTENT_PRESUMED_BEARS = All(
     INTENT_UNSAID,
     Any_(FORCE, THREAT),
-    Not(_VT_SAID),
+    Possibly(Not(_VT_SAID)),
     Possibly(TOWARDS_ANOTHER),
     Possibly(CONNECTED),
     Possibly(AGES),

@@ -8,27 +8,52 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 import attrs
 
 from svduty._arguments import as_tuple
 from svduty._checked import checked_fields
-from svduty.definitions._atoms import Flag
+from svduty.definitions._atoms import Flag, HasAny, In
 from svduty.definitions._expr import All, Any_, Expr
 from svduty.definitions._kinds import KINDS
 from svduty.definitions._law import younger
+from svduty.definitions._vocab import Behaviour, Country, Harm, Relationship, Target, Weapon
 from svduty.errors import DefinitionError, Problem
 from svduty.sources import Citation
 
 __all__ = ["LocalKind"]
 
+_ONE = {"weapon": Weapon, "target": Target, "relationship": Relationship, "country": Country}
+_MANY = {"behaviours": Behaviour, "harms": Harm}
+_FACT_WORDS: dict[str, frozenset[str]] = {
+    field: frozenset(w.value for w in words) for field, words in {**_ONE, **_MANY}.items()
+}
+"""The incident's own facts a local kind may name in ``facts``, with their words (the
+context flags have a list of their own, ``context``, read with the presumptions)."""
+
+
+def _fact_problem(j: int, entry: str) -> Problem | None:
+    """What is wrong with ``facts[j]`` (``field:word``), if anything."""
+    field, _, word = entry.partition(":")
+    if field not in _FACT_WORDS:
+        fields = ", ".join(sorted(_FACT_WORDS))
+        return Problem(field=f"facts[{j}]", expected=f"field:word, the field one of {fields}")
+    if word not in _FACT_WORDS[field]:
+        words = ", ".join(sorted(_FACT_WORDS[field]))
+        return Problem(field=f"facts[{j}]", expected=f"{field}:word, the word one of {words}")
+    return None
+
 
 @checked_fields
 @attrs.frozen(slots=True)
 class LocalKind:
-    """A kind a definition declares itself, from context flags and national kinds.
+    """A kind a definition declares itself, from context flags, facts and national kinds.
 
-    An incident is of the kind when every flag in ``context`` is asserted, every kind
-    in ``all_of`` holds, and (if ``any_of`` is not empty) at least one kind in it does.
+    An incident is of the kind when every flag in ``context`` is asserted, every fact
+    named in ``facts`` is one of the words given for it, every kind in ``all_of``
+    holds, and (if ``any_of`` is not empty) at least one kind in it does.
 
     Attributes:
         id: Its id (not one of the national :data:`~svduty.definitions.KINDS`).
@@ -38,6 +63,13 @@ class LocalKind:
         all_of: National kinds that must all hold.
         any_of: National kinds of which one must hold.
         note: Anything a reader should know.
+        facts: The incident's own facts the kind needs, each ``field:word``, the field
+            ``weapon``, ``target``, ``relationship``, ``country``, ``behaviours`` or
+            ``harms`` and the word one of its vocabulary: for each field named, its value
+            is one of the words named with it (``weapon:knife`` and ``weapon:firearm``: a
+            knife or a firearm), a list field's contains one. A fact not given leaves the
+            kind undetermined, naming it; an offence code does not settle it (a national
+            kind, in ``all_of``, reads what a code proves).
         victim_age_below: Only victims younger than this, if set: a definition that limits
             some of its kinds to young people ("any violence affecting young people under
             the age of 25, domestic abuse, and sexual violence") limits those kinds, where
@@ -52,6 +84,10 @@ class LocalKind:
         ...                   all_of=("s13_violence",), victim_age_below=25)
         >>> sorted(set(young.expr().fields()))[-1]
         'victim_age'
+        >>> armed = LocalKind("armed", "violence with a weapon", cite("sv-strategy-2018"),
+        ...                   facts=("weapon:knife", "weapon:other"), any_of=("s13_violence",))
+        >>> armed.expr().fields()[0]
+        'weapon'
     """
 
     id: str
@@ -62,6 +98,41 @@ class LocalKind:
     any_of: tuple[str, ...] = attrs.field(default=(), converter=as_tuple)
     note: str = ""
     victim_age_below: int | None = None
+    facts: tuple[str, ...] = attrs.field(default=(), converter=as_tuple)
+
+    def fact_problems(self) -> list[Problem]:
+        """What is wrong with :attr:`facts`: each entry not a field and one of its words.
+
+        Example:
+            >>> from svduty.sources import cite
+            >>> [p.field for p in LocalKind("a", "a", cite("sv-strategy-2018"),
+            ...                             facts=("weapon:spoon",)).fact_problems()]
+            ['facts[0]']
+        """
+        found = (_fact_problem(j, entry) for j, entry in enumerate(self.facts))
+        return [p for p in found if p is not None]
+
+    def _words(self) -> dict[str, frozenset[str]]:
+        """The words :attr:`facts` names, by field."""
+        words: dict[str, set[str]] = {}
+        for field, _, word in (entry.partition(":") for entry in self.facts):
+            words.setdefault(field, set()).add(word)
+        return {field: frozenset(ws) for field, ws in words.items()}
+
+    def facts_hold(self, values: Mapping[str, Any]) -> bool:
+        """Whether an incident's plain values (``Incident.values()``) meet :attr:`facts`.
+
+        Example:
+            >>> from svduty.sources import cite
+            >>> k = LocalKind("a", "a", cite("sv-strategy-2018"), facts=("weapon:knife",))
+            >>> [k.facts_hold(v) for v in ({"weapon": "knife"}, {}, {"weapon": "none"})]
+            [True, False, False]
+        """
+        for field, ws in self._words().items():
+            v = values.get(field)
+            if v is None or not (v in ws if field in _ONE else ws & v):
+                return False
+        return True
 
     def expr(self) -> Expr:
         """The kind as an expression over the national kinds and the context flags.
@@ -77,9 +148,14 @@ class LocalKind:
             for j, ref in enumerate(getattr(self, attr))
             if ref not in KINDS
         ]
+        unknown += self.fact_problems()
         if unknown:
             raise DefinitionError(unknown)
         parts: list[Expr] = [Flag("context", c) for c in self.context]
+        parts += [
+            In(field, ws) if field in _ONE else HasAny(field, ws)
+            for field, ws in self._words().items()
+        ]
         parts += [KINDS[k].expr for k in self.all_of]
         if self.any_of:
             parts.append(Any_(*(KINDS[k].expr for k in self.any_of)))
