@@ -60,7 +60,7 @@ def test_validate_after_init_says_what_is_left(tmp_path):
     lines = out.splitlines()
     names = [x for x in lines if x.startswith("to fill in: ")]
     assert names == [
-        "to fill in: authorities.toml: authorities[6].name and authorities[7].name: a "
+        "to fill in: authorities.toml: authorities[6].name, authorities[7].name: a "
         "placeholder svduty init wrote: put the body's own name"
     ]
     assert "to confirm: authorities.toml: 7 unconfirmed citations (" in out

@@ -123,7 +123,7 @@ def _walk(value: Any, path: str) -> Iterator[tuple[str, str]]:
 
 
 def short_lines(found: list[ToFillIn], bundle: str) -> list[str]:
-    """``found`` in a few lines: each name to fill in, and a count of citations per file.
+    """``found`` in a few lines: every name to fill in, and a count of citations per file.
 
     Example:
         >>> found = [ToFillIn("a.toml", f"a[{n}].citation", "d") for n in range(5)]
@@ -138,7 +138,9 @@ def short_lines(found: list[ToFillIn], bundle: str) -> list[str]:
     cited: dict[str, list[str]] = {}
     for f in found:
         (names if f.placeholder else cited).setdefault(f.file, []).append(f.field)
-    lines = [f"to fill in: {file}: {_some(named)}: {PLACEHOLDER}" for file, named in names.items()]
+    lines = [
+        f"to fill in: {file}: {', '.join(named)}: {PLACEHOLDER}" for file, named in names.items()
+    ]
     for file, fields in cited.items():
         what = "unconfirmed citation" + ("s" if len(fields) > 1 else "")
         lines.append(f"to confirm: {file}: {len(fields)} {what} ({_some(fields)})")
