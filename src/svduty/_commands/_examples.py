@@ -12,6 +12,8 @@ Example:
     examples:
       # check a bundle written with 'svduty init' and filled in
       svduty validate ./my-bundle
+      # what is left to confirm: each doubt, its fields
+      svduty validate ./my-bundle --list
 """
 
 from __future__ import annotations
@@ -81,6 +83,7 @@ EXAMPLES: dict[str, tuple[tuple[str, str], ...]] = {
     ),
     "validate": (
         ("check a bundle written with 'svduty init' and filled in", "svduty validate ./my-bundle"),
+        ("what is left to confirm: each doubt, its fields", "svduty validate ./my-bundle --list"),
     ),
     "governance": (
         ("check it against the Act and the partnership's rules", "svduty governance --validate"),

@@ -10,6 +10,12 @@ nothing else is wrong, the governance checks ``svduty governance --validate`` ru
 The findings are the command's output, as ``svduty governance --validate`` writes its
 report: each problem and warning on standard output (``--format json``: the document
 alone), and one line on standard error when there are problems, saying how many.
+
+A good bundle's last words say what is left to fill in or confirm
+(:mod:`svduty._commands._to_fill_in`): the names ``svduty init`` left ``to name``, and a
+count per file of the unconfirmed citations (``--list``: each doubt with its fields;
+``--format json``: every field, ``to_fill_in``); the last line counts them
+(``rugby: ok, 23 to fill in or confirm``). They do not fail the bundle.
 """
 
 from __future__ import annotations
@@ -32,6 +38,8 @@ from svduty._commands._options import (
     default_partnership,
 )
 from svduty._commands._paths import shell_word
+from svduty._commands._to_fill_in import listed_lines, short_lines, to_fill_in
+from svduty._shown import PrintableLines
 from svduty.definitions._seriousness import seriousness_findings
 from svduty.errors import BundleError, Problem, printable, sources_once
 from svduty.findings import Finding, Severity
@@ -206,6 +214,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         problems = [attrs.evolve(p, field=p.field or ENVIRONMENT) for p in problems]
     # a name typed by hand is shown only when it is safe to
     bundle = str(path) if missing is None else missing.file or "(not shown)"
+    found = to_fill_in(path) if empty is None and not problems else []
     if args.format == "json":
         listed = {
             key: [
@@ -213,7 +222,12 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             ]
             for key, found in (("problems", problems), ("warnings", warnings))
         }
-        data = {"bundle": bundle, "ok": not problems, **listed}
+        data = {
+            "bundle": bundle,
+            "ok": not problems,
+            **listed,
+            "to_fill_in": [f.as_dict() for f in found],
+        }
         json.dump(versioned("validate", data), stdout, indent=2)
         stdout.write("\n")
     if empty is not None:  # no bundle to check: the command's error, on standard error
@@ -224,8 +238,12 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             print(str(_openable(p, path)), file=stdout)
         for p in warnings:
             print(f"warning: {_openable(p, path)}", file=stdout)
+        if found:  # a bundle's own words (its doubts): printed as they print
+            words = listed_lines(found) if args.list else short_lines(found, shell_word(path))
+            print(*words, sep="\n", file=PrintableLines(stdout))
         if not problems:
-            print(f"{printable(bundle)}: ok", file=stdout)
+            left = f", {len(found)} to fill in or confirm" if found else ""
+            print(f"{printable(bundle)}: ok{left}", file=stdout)
     if problems:  # one line on standard error, as svduty governance --validate writes
         print(
             f"svduty validate: error: {len(sources_once(problems))} problem(s) in the bundle, "
@@ -278,8 +296,12 @@ def register(subparsers: Any) -> None:
         "file, the field path (for a governance check, its rule) and what was expected (an "
         "unknown source once, with how many citations name it). Funding figures that do "
         "not add up and governance warnings are printed too ('warning: ...', on "
-        "standard output) but do not fail the bundle; --format json writes one JSON "
-        "document alone to standard output.",
+        "standard output) but do not fail the bundle. A good bundle's output ends with "
+        "what is left to fill in or confirm: the names 'svduty init' left 'to name' and, "
+        'per file, how many citations say confidence = "unconfirmed" (--list: each '
+        "doubt with its fields), and the last line counts them ('DIR: ok, 23 to fill in or "
+        "confirm'). --format json writes one JSON document alone to standard output "
+        "(every field left: to_fill_in).",
         epilog="exit status: 0 the bundle is good (warnings aside); 1 it has problems, or "
         "it cannot be checked (no such folder, no bundle.toml); " + EXIT_TAIL,
     )
@@ -291,6 +313,12 @@ def register(subparsers: Any) -> None:
         metavar=NAME_PATH,
         help="the bundle, as the other commands take it (instead of NAME|PATH; with neither, "
         "the bundle SVDUTY_PARTNERSHIP names, if set)",
+    )
+    parser.add_argument(
+        "--list",
+        action="store_true",
+        help="for a good bundle, each doubt left to confirm with every field it is of (without "
+        "it: a count per file; --format json lists every field)",
     )
     parser.add_argument(
         "--format", choices=["text", "json"], default="text", help="output format (default: text)"

@@ -8,7 +8,7 @@ word added there is a word the schema takes.
 Example:
     >>> body, defs = build("validate")
     >>> body["required"], sorted(defs)
-    (['bundle', 'ok', 'problems', 'warnings'], ['Problem'])
+    (['bundle', 'ok', 'problems', 'warnings', 'to_fill_in'], ['Problem', 'ToFillIn'])
 """
 
 from __future__ import annotations
@@ -191,8 +191,12 @@ def _validate() -> Part:
     )
     problem["description"] = "Where a problem is (each null when it does not apply), and what."
     ref = {"$ref": "#/$defs/Problem"}
-    body = _record({"bundle": _STR, "ok": _BOOL, "problems": _list(ref), "warnings": _list(ref)})
-    return body, {"Problem": problem}
+    left = _record({"file": _STR, "field": _STR, "doubt": _STR})
+    left["description"] = "A field of a good bundle left to fill in or confirm, and why."
+    listed = {"problems": _list(ref), "warnings": _list(ref)}
+    fill = {"to_fill_in": _list({"$ref": "#/$defs/ToFillIn"})}
+    body = _record({"bundle": _STR, "ok": _BOOL, **listed, **fill})
+    return body, {"Problem": problem, "ToFillIn": left}
 
 
 def _funding() -> Part:

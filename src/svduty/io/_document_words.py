@@ -59,6 +59,13 @@ WORDS: Mapping[str, Mapping[str, str]] = {
         "#Problem.row": "The row of a table file (from 1); null: not a row.",
         "#Problem.field": "The field, as a path (bodies[2].members[0]); null: the whole record.",
         "#Problem.problem": "What is wrong, in words (for people; never a personal value).",
+        "to_fill_in": "One object per field a good bundle leaves to fill in or confirm (a "
+        "placeholder name svduty init wrote, an unconfirmed citation), in the order of its "
+        "files; empty when the bundle has problems (mend those first).",
+        "#ToFillIn.file": "The file of the bundle the field is in.",
+        "#ToFillIn.field": "The field, as a path (authorities[6].citation, authorities[6].name).",
+        "#ToFillIn.doubt": "What is unsure (an unconfirmed citation's doubt), or that the name "
+        "is svduty init's placeholder.",
     },
     "funding": {
         "partnership": "The partnership's short name.",

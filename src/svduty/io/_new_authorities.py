@@ -46,6 +46,7 @@ __all__ = [
     "COMMENCED",
     "PROBATION_DOUBT",
     "PROBATION_NAME",
+    "TO_NAME",
     "UNITARY_DOUBT",
     "authorities",
     "cite",
@@ -56,7 +57,10 @@ __all__ = [
 
 _C = AuthorityCategory
 
-PROBATION_NAME = "Probation Service: probation delivery unit to name (region to name)"
+TO_NAME = "to name"
+"""The words of a name ``svduty init`` cannot know (``svduty validate`` lists them)."""
+
+PROBATION_NAME = f"Probation Service: probation delivery unit {TO_NAME} (region {TO_NAME})"
 """The probation record's name until the partnership names its unit and region."""
 
 PROBATION_DOUBT = (
@@ -364,7 +368,7 @@ def authorities(geo: Geography, districts: Sequence[Area]) -> list[dict[str, Any
         name = plain_name(ons_name)
         yot = _authority(
             f"{slug(ons_name)}-youth-justice-service",
-            f"{name} youth offending team (youth justice service to name)",
+            f"{name} youth offending team (youth justice service {TO_NAME})",
             _C.YOUTH_OFFENDING_TEAM,
             team_areas(area_id),
             _sch1(
