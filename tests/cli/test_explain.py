@@ -212,7 +212,9 @@ def test_each_json_answer_and_difference_names_its_row(tmp_path: Path):
     rejected line has no answer line, and a compared difference counted only the
     incidents read (developer review)."""
     f = tmp_path / "noid.jsonl"
-    f.write_text('{"offence_code":"46"}\n{"victim_age":"x"}\n\n{"offence_code":"8N"}\n')
+    f.write_text(
+        '{"offence_code":"46"}\n{"victim_age":"x"}\n\n{"offence_code":"8N","intentional":true}\n'
+    )
     code, out, err = run("explain", str(f), "--format", "json")
     assert code == 1
     assert [json.loads(line)["row"] for line in out.splitlines()] == [1, 4]
@@ -259,7 +261,7 @@ def test_text_says_when_the_file_holds_no_incident(tmp_path: Path):
 
 def test_a_comparison_in_html_is_escaped_inside_the_page(tmp_path: Path):
     f = tmp_path / "in.jsonl"
-    f.write_bytes(GOOD)
+    f.write_bytes(b'{"id": "a", "offence_code": "8N", "intentional": true}\n')
     _, out, _ = run("explain", str(f), "--format", "html", "--compare-definition", "pcsc-s13")
     assert out.startswith("<!DOCTYPE html>")
     assert "<pre>" in out
