@@ -31,7 +31,7 @@ from svduty._commands._options import (
     _require_bundle,
     default_partnership,
 )
-from svduty._commands._paths import shell_word
+from svduty._commands._paths import shell_word, what_is
 from svduty.definitions._seriousness import seriousness_findings
 from svduty.errors import BundleError, Problem, printable, sources_once
 from svduty.findings import Finding, Severity
@@ -166,7 +166,10 @@ def _not_a_bundle(path: str, option: str = NAME_PATH) -> Problem | None:
         return Problem(file="-", field=option, expected=where)
     if is_packaged(path) or not folder.exists() or (folder / MANIFEST).exists():
         return None
-    what, start = (f"no {MANIFEST}", shell_word(path)) if folder.is_dir() else ("a file", "FOLDER")
+    if folder.is_dir():
+        what, start = f"no {MANIFEST}", shell_word(path)
+    else:  # a file, a named pipe, a device (hostile61: all were "a file")
+        what, start = what_is(path), "FOLDER"
     return Problem(
         file=path,  # as typed
         message=f"not a bundle folder: {what}",
