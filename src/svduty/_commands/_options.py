@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from svduty import _collector
 from svduty._commands import _cache
-from svduty._commands._paths import in_bundle, shell_word
+from svduty._commands._paths import in_bundle, shell_word, what_is
 from svduty._commands._typed import no_such_path, shown_as_path
 from svduty.definitions._names import NATIONAL_IDS, STATUTE_ID
 from svduty.errors import BundleError, DefinitionError, Problem, Shown, named, printable, shown
@@ -268,12 +268,12 @@ def _require_bundle(spec: str | Path, option: str) -> None:
                 )
             ]
         )
-    if folder.is_file() and option != "--definition":  # (a definition may be a TOML file)
+    if folder.exists() and not folder.is_dir() and option != "--definition":  # (a TOML file)
         raise BundleError(  # it said "not a bundle folder" alone, naming no option (mend49)
             Problem(
                 file=str(spec),  # as typed
                 field=option,
-                message="not a bundle folder: a file",
+                message=f"not a bundle folder: {what_is(folder)}",  # a FIFO too (hostile61)
                 expected=f"a bundle folder or a packaged bundle's name ({', '.join(PACKAGED)})",
             )
         )

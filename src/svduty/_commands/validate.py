@@ -37,7 +37,7 @@ from svduty._commands._options import (
     _require_bundle,
     default_partnership,
 )
-from svduty._commands._paths import shell_word
+from svduty._commands._paths import shell_word, what_is
 from svduty._commands._to_fill_in import listed_lines, short_lines, to_fill_in
 from svduty._shown import PrintableLines
 from svduty.definitions._seriousness import seriousness_findings
@@ -174,7 +174,10 @@ def _not_a_bundle(path: str, option: str = NAME_PATH) -> Problem | None:
         return Problem(file="-", field=option, expected=where)
     if is_packaged(path) or not folder.exists() or (folder / MANIFEST).exists():
         return None
-    what, start = (f"no {MANIFEST}", shell_word(path)) if folder.is_dir() else ("a file", "FOLDER")
+    if folder.is_dir():
+        what, start = f"no {MANIFEST}", shell_word(path)
+    else:  # a file, a named pipe, a device (hostile61: all were "a file")
+        what, start = what_is(path), "FOLDER"
     return Problem(
         file=path,  # as typed
         message=f"not a bundle folder: {what}",

@@ -13,6 +13,7 @@ from typing import Any
 
 import pyarrow as pa
 
+from svduty import _compute as pc
 from svduty.io._inputs import POLICE_UK_COLUMNS
 from svduty.io._police_uk import POLICE_UK_SCHEMA, _reject, normalise_police_uk
 from svduty.io._utf8_cells import NOT_UTF8_FILE, text_cells
@@ -65,14 +66,14 @@ def _decoded(raw: pa.RecordBatch, name: str, rows: Arrow) -> pa.RecordBatch:
     out = normalise_police_uk(
         pa.RecordBatch.from_arrays(arrays, names=list(POLICE_UK_COLUMNS)), file=name, rows=rows
     )
+    if not bad:
+        return out
+    # the bytes are what is wrong: said before the check of the cell blanked (a crime type
+    # or month not UTF-8 was "expected one of the 14 police.uk crime types": hostile61)
+    reason = field = pa.nulls(out.num_rows, pa.string())
     for column, mask in bad:
-        reason, field = _reject(
-            out.column("rejected"),
-            out.column("rejected_field"),
-            mask,
-            f"{column}: {NOT_UTF8_FILE}",
-            column,
-        )
-        out = out.set_column(out.schema.get_field_index("rejected"), "rejected", reason)
-        out = out.set_column(out.schema.get_field_index("rejected_field"), "rejected_field", field)
+        reason, field = _reject(reason, field, mask, f"{column}: {NOT_UTF8_FILE}", column)
+    for column, first in (("rejected", reason), ("rejected_field", field)):
+        merged = pc.fill_null(first, out.column(column))
+        out = out.set_column(out.schema.get_field_index(column), column, merged)
     return out
