@@ -285,7 +285,7 @@ def _presumed(reasons: Iterable[Reason], made: Definition, other: Definition) ->
         >>> c = classify(Incident(offence_code="8N", victim_age=30), s13)
         >>> strict = attrs.evolve(s13, id="strict", presume=())
         >>> [r.rule for r in _presumed(c.reasons, s13, strict)]
-        ['pcsc-s13:presume:no-terrorism']
+        ['pcsc-s13:presume:no-terrorism', 'pcsc-s13:presume:force-intentional']
         >>> _presumed(c.reasons, s13, s13)
         []
     """
