@@ -280,7 +280,7 @@ def test_completeness_of_a_partnership_built_in_code_and_lsoa_codes_in_files(tmp
 def test_init_into_a_file_is_a_bundle_error_naming_it(tmp_path):
     f = tmp_path / "notes.txt"
     f.write_text("mine")
-    with pytest.raises(BundleError, match=r"notes\.txt: expected a folder"):
+    with pytest.raises(BundleError, match=r"notes\.txt: a file is there; expected a folder"):
         new_bundle(f, ["E07000220"])
     err = io.StringIO()
     assert main(["init", str(f), "--area", "E07000220"], stderr=err) == 1

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 import svduty
-from svduty._commands._paths import what_is
+from svduty.io._files import what_is
 from tests.cli_run import run
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")

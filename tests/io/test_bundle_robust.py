@@ -258,7 +258,7 @@ def test_a_folder_named_like_a_scenario_file(bundle):
 def test_a_bundle_root_that_is_a_file(tmp_path):
     f = tmp_path / "file"
     f.write_text("")
-    assert report(f) == [f"{f}: not a bundle folder"]
+    assert report(f) == [f"{f}: not a bundle folder: a file"]
 
 
 @pytest.mark.parametrize(

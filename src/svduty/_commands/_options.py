@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from svduty import _collector
 from svduty._commands import _cache
-from svduty._commands._paths import in_bundle, shell_word, what_is
+from svduty._commands._paths import in_bundle, shell_word
 from svduty._commands._typed import no_such_path, shown_as_path
 from svduty.definitions._names import NATIONAL_IDS, STATUTE_ID
 from svduty.errors import BundleError, DefinitionError, Problem, Shown, named, printable, shown
@@ -42,6 +42,7 @@ from svduty.io._bundle import (
     load_partnership,
     load_sections,
 )
+from svduty.io._files import what_is
 from svduty.io._missing import link_trouble
 from svduty.io._reserved import PUBLISHED
 

@@ -40,7 +40,6 @@ __all__ = [
     "shell_word",
     "stdout_not_an_output",
     "tells_format",
-    "what_is",
     "without_empty",
     "writes_to",
 ]
@@ -402,31 +401,6 @@ def shell_word(path: str | Path) -> str:
 
     text = str(path)
     return shlex.quote("./" + text if text.startswith("-") else text)
-
-
-def what_is(path: str | Path) -> str:
-    """What is at ``path``, in a user's words: a file, a folder, a named pipe, a device.
-
-    Said where a path is there but not of the kind wanted: ``validate FIFO`` said "not a
-    bundle folder: a file" of a named pipe or a device (hostile61).
-
-    Example:
-        >>> what_is("/dev/null"), what_is("."), what_is(__file__)
-        ('a device', 'a folder', 'a file')
-    """
-    import stat
-
-    try:
-        mode = os.stat(path).st_mode
-    except OSError:  # gone since it was found, or a link that leads nowhere
-        return "a path that cannot be read"
-    kinds = (
-        (stat.S_ISREG, "a file"),
-        (stat.S_ISDIR, "a folder"),
-        (stat.S_ISFIFO, "a named pipe (FIFO)"),
-        (stat.S_ISSOCK, "a socket"),
-    )
-    return next((words for kind, words in kinds if kind(mode)), "a device")
 
 
 def output_kind(output: str, given: str | None) -> str:

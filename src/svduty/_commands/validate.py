@@ -37,7 +37,7 @@ from svduty._commands._options import (
     _require_bundle,
     default_partnership,
 )
-from svduty._commands._paths import shell_word, what_is
+from svduty._commands._paths import shell_word
 from svduty._commands._to_fill_in import listed_lines, short_lines, to_fill_in
 from svduty._shown import PrintableLines
 from svduty.definitions._seriousness import seriousness_findings
@@ -45,6 +45,7 @@ from svduty.errors import BundleError, Problem, printable, sources_once
 from svduty.findings import Finding, Severity
 from svduty.io._bundle import MANIFEST, _checked, is_packaged
 from svduty.io._completeness import completeness_warnings
+from svduty.io._files import what_is
 from svduty.io._sections import SECTIONS
 
 __all__ = ["checked", "register", "run"]

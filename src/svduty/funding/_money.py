@@ -12,7 +12,7 @@ from typing import Any, ClassVar, ParamSpec, TypeVar
 import attrs
 
 from svduty._checked import checked_methods
-from svduty.errors import Described, MoneyError, Problem, Shown, shown
+from svduty.errors import Described, MoneyError, Problem, Shown, describe, shown
 
 __all__ = ["Money"]
 
@@ -211,7 +211,7 @@ class Money:
             >>> Money.parse("12 34")
             Traceback (most recent call last):
             ...
-            svduty.errors.MoneyError: amount: expected an amount such as "£263,506.30" or "263506.30" (ASCII digits, an optional £, thousands commas, at most two decimal places); got a text of 5 characters
+            svduty.errors.MoneyError: amount: expected an amount such as "£263,506.30" or "263506.30" (ASCII digits, an optional £, thousands commas, at most two decimal places); got a string of 5 characters, not shown
         """  # noqa: E501
         if isinstance(value, Money):
             money = value
@@ -312,7 +312,7 @@ class Money:
                 field,
                 'an amount such as "£263,506.30" or "263506.30" (ASCII digits, an optional £, '
                 "thousands commas, at most two decimal places)"
-                + ("" if got is not None else f"; got a text of {len(text)} characters"),
+                + ("" if got is not None else f"; got {describe(text)}"),
                 got,
             )
         digits = m.group(3).replace(",", "").lstrip("0")

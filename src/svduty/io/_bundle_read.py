@@ -20,6 +20,7 @@ from svduty._data import data
 from svduty._ids import BREAKS
 from svduty.errors import BundleError, DataError, Problem
 from svduty.io import _sections
+from svduty.io._files import what_is
 from svduty.io._missing import link_trouble
 from svduty.io._packaged import MANIFEST, PACKAGED, is_packaged
 from svduty.io._sections import SectionContext, _present, _read, _relative
@@ -166,7 +167,7 @@ def load_some(path: str | Path, keys: tuple[str, ...] | None = None) -> Loaded:
     problems: list[Problem] = []
     if not root.is_dir():
         gone = link_trouble(root, "folder") or "no such folder"
-        why = "not a bundle folder" if root.exists() else f"not a bundle folder: {gone}"
+        why = f"not a bundle folder: {what_is(root) if root.exists() else gone}"
         problems.append(Problem(message=why, file=str(root)))
         return Loaded(root, None, _sources.CATALOGUE, {}, problems)
     raw = _read(root, MANIFEST, problems)

@@ -13,7 +13,7 @@ from svduty.errors import BundleError, Problem
 from svduty.io._compressed import utf16_order
 from svduty.io._write_paths import replace_text
 
-__all__ = ["MAX_TOML_BYTES", "read_toml", "write_toml"]
+__all__ = ["MAX_TOML_BYTES", "read_toml", "what_is", "write_toml"]
 
 
 MAX_TOML_BYTES = 8 * 1024 * 1024
@@ -176,3 +176,27 @@ def _not_utf8(p: Path, data: bytes, start: int) -> Problem:
     )
     row = data[:start].count(b"\n") + 1
     return Problem(message=f"not UTF-8 text ({said})", file=str(p), row=row)
+
+
+def what_is(path: str | Path) -> str:
+    """What is at ``path``, in a user's words: a file, a folder, a named pipe, a device.
+
+    Said where a path is there but not of the kind wanted: ``validate FIFO`` said "not a
+    bundle folder: a file" of a named pipe or a device (hostile61); ``init FILE`` and
+    :func:`~svduty.io.validate_bundle` on a file said what was expected, not what is there.
+
+    Example:
+        >>> what_is("/dev/null"), what_is("."), what_is(__file__)
+        ('a device', 'a folder', 'a file')
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:  # gone since it was found, or a link that leads nowhere
+        return "a path that cannot be read"
+    kinds = (
+        (stat.S_ISREG, "a file"),
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a named pipe (FIFO)"),
+        (stat.S_ISSOCK, "a socket"),
+    )
+    return next((words for kind, words in kinds if kind(mode)), "a device")

@@ -40,6 +40,8 @@ from svduty.io._bundle import validate_bundle
 from svduty.io._bundle_read import Manifest
 from svduty.io._combined_areas import combined_note
 from svduty.io._councils_2023 import abolished_areas, ceased_county
+from svduty.io._files import what_is
+from svduty.io._missing import link_trouble
 from svduty.io._new_authorities import COMMENCED, authorities, cite, plain_name, slug
 from svduty.io._new_records import TITLE_SUFFIX, default_title
 from svduty.io._sections import SECTIONS
@@ -356,7 +358,9 @@ def new_bundle(
     districts = starting_districts(geo, areas)
     root = Path(path)
     if (root.exists() or root.is_symlink()) and not root.is_dir():  # a link to nothing too
-        raise BundleError([Problem(file=str(root), expected="a folder")])
+        gone = link_trouble(root, "folder") or "a link to nothing"  # is_symlink: a link
+        there = f"{what_is(root)} is there" if root.exists() else gone
+        raise BundleError([Problem(file=str(root), message=there, expected="a folder")])
     if (root / "bundle.toml").exists() and not overwrite:
         raise BundleError.single(
             str(root), "bundle.toml", expected="an empty folder (or overwrite=True)"
