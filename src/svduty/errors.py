@@ -191,12 +191,16 @@ def sources_once(problems: Iterable[Problem]) -> list[Problem]:
 
 
 def _listed(fields: list[str]) -> str:
-    """Two or more fields in words, the first three named (``a, b, c and 9 more``).
+    """Fields in words, the first three named (``a, b, c and 9 more``; one alone as it is).
 
     Example:
         >>> _listed(["a", "b"]), _listed(["a", "b", "c"]), _listed(["a", "b", "c", "d", "e"])
         ('a and b', 'a, b and c', 'a, b, c and 2 more')
+        >>> _listed(["a"])
+        'a'
     """
+    if len(fields) == 1:
+        return fields[0]
     if len(fields) <= _LISTED:
         return f"{', '.join(fields[:-1])} and {fields[-1]}"
     return f"{', '.join(fields[:_LISTED])} and {len(fields) - _LISTED} more"

@@ -143,7 +143,7 @@ def short_lines(found: list[ToFillIn], bundle: str) -> list[str]:
     ]
     for file, fields in cited.items():
         what = "unconfirmed citation" + ("s" if len(fields) > 1 else "")
-        lines.append(f"to confirm: {file}: {len(fields)} {what} ({_some(fields)})")
+        lines.append(f"to confirm: {file}: {len(fields)} {what} ({_listed(fields)})")
     return [*lines, f"each doubt: svduty validate {bundle} --list (every field: --format json)"]
 
 
@@ -163,8 +163,3 @@ def listed_lines(found: list[ToFillIn]) -> list[str]:
         f"{', '.join(fields)}: {doubt}"
         for (file, doubt), fields in groups.items()
     ]
-
-
-def _some(fields: list[str]) -> str:
-    """One field, or several in words, the first three named (``a, b, c and 9 more``)."""
-    return fields[0] if len(fields) == 1 else _listed(fields)

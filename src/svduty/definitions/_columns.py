@@ -55,16 +55,7 @@ from svduty.definitions._spelling import (
     words_column,
 )
 from svduty.definitions._spelling import unique_map as _unique_map
-from svduty.definitions._vocab import (
-    Behaviour,
-    Context,
-    Country,
-    Harm,
-    OtherReview,
-    Relationship,
-    Target,
-    Weapon,
-)
+from svduty.definitions._vocab import WORD_FIELDS, Behaviour, Context, Harm, OtherReview
 from svduty.errors import DATA_SHAPE, DataError, Problem, describe, shown
 
 # The pyarrow stubs cannot type Kleene (null-as-undetermined) code; arrays are Any here.
@@ -82,12 +73,7 @@ _LISTS: dict[str, type[enum.Enum]] = {
     "context": Context,
     "other_reviews": OtherReview,
 }
-_WORDS: dict[str, type[enum.Enum]] = {
-    "target": Target,
-    "weapon": Weapon,
-    "relationship": Relationship,
-    "country": Country,
-}
+_WORDS: dict[str, type[enum.Enum]] = dict(WORD_FIELDS)
 _OFFENCE_CODES = tuple(OFFENCES.by_code)
 INPUT_COLUMNS: tuple[str, ...] = (
     *_LISTS,

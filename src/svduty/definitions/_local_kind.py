@@ -19,13 +19,13 @@ from svduty.definitions._atoms import Flag, HasAny, In
 from svduty.definitions._expr import All, Any_, Expr
 from svduty.definitions._kinds import KINDS
 from svduty.definitions._law import younger
-from svduty.definitions._vocab import Behaviour, Country, Harm, Relationship, Target, Weapon
+from svduty.definitions._vocab import WORD_FIELDS, Behaviour, Harm
 from svduty.errors import DefinitionError, Problem
 from svduty.sources import Citation
 
 __all__ = ["LocalKind"]
 
-_ONE = {"weapon": Weapon, "target": Target, "relationship": Relationship, "country": Country}
+_ONE = WORD_FIELDS
 _MANY = {"behaviours": Behaviour, "harms": Harm}
 _FACT_WORDS: dict[str, frozenset[str]] = {
     field: frozenset(w.value for w in words) for field, words in {**_ONE, **_MANY}.items()

@@ -6,6 +6,7 @@ from svduty._checked import checked_methods
 from svduty._words import Words
 
 __all__ = [
+    "WORD_FIELDS",
     "Behaviour",
     "Context",
     "Country",
@@ -220,3 +221,18 @@ class OtherReview(Words):
     SAFEGUARDING_ADULTS_REVIEW = "safeguarding_adults_review"
     WELSH_SAFEGUARDING_REVIEW = "welsh_safeguarding_review"
     MENTAL_HEALTH_INVESTIGATION = "mental_health_investigation"
+
+
+WORD_FIELDS: dict[str, type[Words]] = {
+    "target": Target,
+    "weapon": Weapon,
+    "relationship": Relationship,
+    "country": Country,
+}
+"""The incident's fields that hold one word, with their words: read by the columnar
+engine's columns and named by a local kind's ``facts`` (one table for both).
+
+Example:
+    >>> sorted(WORD_FIELDS), WORD_FIELDS["weapon"]("knife").value
+    (['country', 'relationship', 'target', 'weapon'], 'knife')
+"""
