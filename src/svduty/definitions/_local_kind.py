@@ -15,6 +15,7 @@ import attrs
 
 from svduty._arguments import as_tuple
 from svduty._checked import checked_fields
+from svduty._words import Words
 from svduty.definitions._atoms import Flag, HasAny, In
 from svduty.definitions._expr import All, Any_, Expr
 from svduty.definitions._kinds import KINDS
@@ -26,7 +27,7 @@ from svduty.sources import Citation
 __all__ = ["LocalKind"]
 
 _ONE = WORD_FIELDS
-_MANY = {"behaviours": Behaviour, "harms": Harm}
+_MANY: dict[str, type[Words]] = {"behaviours": Behaviour, "harms": Harm}
 _FACT_WORDS: dict[str, frozenset[str]] = {
     field: frozenset(w.value for w in words) for field, words in {**_ONE, **_MANY}.items()
 }
