@@ -28,8 +28,7 @@ from svduty._checked import checked_fields, checked_methods
 from svduty._ids import one_of
 from svduty.definitions._expr import All, Any_, Expr, Not, Ref, Rule
 from svduty.definitions._kinds import KINDS, SeriousnessFactor
-from svduty.definitions._law import younger
-from svduty.definitions._local_kind import LocalKind
+from svduty.definitions._local_kind import LocalKind, younger
 from svduty.definitions._names import STATUTE_ID
 from svduty.definitions._presume import DEFAULT_PRESUMPTIONS, PRESUMPTIONS
 from svduty.definitions._vocab import Context

@@ -41,13 +41,15 @@ __all__ = [
     "FACTS",
     "FORCE_CITATION",
     "FORCE_INTENDED",
+    "INTENTIONAL_USE",
     "INTENT_PRESUMED_BEARS",
     "PROVED_BY_CODE",
     "RULES_LAW",
     "SCH3_OFFENCE",
     "THREATS_CITATION",
     "THREATS_OF_VIOLENCE",
-    "younger",
+    "VICTIM_16",
+    "WHO_INTENT_BEARS",
 ]
 
 
@@ -84,29 +86,6 @@ AGAINST_OTHERS = Fact(In("target", _OTHERS), "against_people")
 VICTIM_16 = Fact(AtLeast("victim_age", 16), "victim_16_plus")
 PERPETRATOR_16 = Fact(AtLeast("perpetrator_age", 16), "perpetrator_16_plus")
 LIMBS = frozenset(r.value for r in Relationship if r is not Relationship.NONE)
-
-
-def younger(age: int) -> Expr:
-    """The victim is younger than ``age``: by their age, or by what the offence requires.
-
-    An offence whose victim must be under 16 (infanticide 4.2, the child offences)
-    settles it for an ``age`` of 16 or more; one whose victim must be 16 or over (19C,
-    19F) for an ``age`` of 16 or less. The offence is read only where a code is given, so
-    an incident without one still names only ``victim_age`` as missing.
-
-    Example:
-        >>> from svduty.definitions._expr import ScalarEnv
-        >>> env = ScalarEnv({"offence_code": "19E"}, table={"victim_16_plus": False})
-        >>> younger(18).scalar(env), younger(16).scalar(env), younger(13).scalar(env)
-        (True, True, None)
-    """
-    coded = Given("offence_code")
-    expr: Expr = Below("victim_age", age)
-    if age >= 16:
-        expr = Any_(expr, All(coded, Not(VICTIM_16)))
-    if age <= 16:
-        expr = All(expr, Not(All(coded, VICTIM_16)))
-    return expr
 
 
 CONNECTED = Fact(In("relationship", LIMBS), "connected")
@@ -456,9 +435,23 @@ _rule(
     "maldevelopment or deprivation",
     _WHO_DEF,
 )
+# WHO makes intent an element, of the act, "irrespective of the outcome": a recorded offence
+# is no accident, but one that may be reckless (an assault, law61) does not prove it; a
+# definition may presume it where the code or category is silent (``intentional-use``, off
+# unless its data asks: law62); an uncoded incident says it or leaves it open
+INTENTIONAL_USE = "intentional-use"
+_OFFENCE_SILENT = All(INTENT_UNSAID, Not(_UNCODED))
+WHO_INTENT_BEARS = All(
+    _OFFENCE_SILENT, Possibly(FORCE_OR_POWER), Possibly(AGAINST_PEOPLE), Possibly(_WHO_HARM)
+)
 WHO = _rule(
     "WHO-2002",
-    All(INTENTIONAL, FORCE_OR_POWER, AGAINST_PEOPLE, _WHO_HARM),
+    All(
+        Any_(INTENTIONAL, All(_OFFENCE_SILENT, Presumes(INTENTIONAL_USE))),
+        FORCE_OR_POWER,
+        AGAINST_PEOPLE,
+        _WHO_HARM,
+    ),
     "the intentional use of physical force or power, threatened or actual, against "
     "oneself, another person, or a group or community, resulting in or highly likely to "
     "result in injury, death, psychological harm, maldevelopment or deprivation",

@@ -16,15 +16,15 @@ import attrs
 from svduty._arguments import as_tuple
 from svduty._checked import checked_fields
 from svduty._words import Words
-from svduty.definitions._atoms import Flag, HasAny, In
-from svduty.definitions._expr import All, Any_, Expr
+from svduty.definitions._atoms import Below, Flag, Given, HasAny, In
+from svduty.definitions._expr import All, Any_, Expr, Not
 from svduty.definitions._kinds import KINDS
-from svduty.definitions._law import younger
+from svduty.definitions._law import VICTIM_16
 from svduty.definitions._vocab import WORD_FIELDS, Behaviour, Harm
 from svduty.errors import DefinitionError, Problem
 from svduty.sources import Citation
 
-__all__ = ["LocalKind"]
+__all__ = ["LocalKind", "younger"]
 
 _ONE = WORD_FIELDS
 _MANY: dict[str, type[Words]] = {"behaviours": Behaviour, "harms": Harm}
@@ -33,6 +33,29 @@ _FACT_WORDS: dict[str, frozenset[str]] = {
 }
 """The incident's own facts a local kind may name in ``facts``, with their words (the
 context flags have a list of their own, ``context``, read with the presumptions)."""
+
+
+def younger(age: int) -> Expr:
+    """The victim is younger than ``age``: by their age, or by what the offence requires.
+
+    An offence whose victim must be under 16 (infanticide 4.2, the child offences)
+    settles it for an ``age`` of 16 or more; one whose victim must be 16 or over (19C,
+    19F) for an ``age`` of 16 or less. The offence is read only where a code is given, so
+    an incident without one still names only ``victim_age`` as missing.
+
+    Example:
+        >>> from svduty.definitions._expr import ScalarEnv
+        >>> env = ScalarEnv({"offence_code": "19E"}, table={"victim_16_plus": False})
+        >>> younger(18).scalar(env), younger(16).scalar(env), younger(13).scalar(env)
+        (True, True, None)
+    """
+    coded = Given("offence_code")
+    expr: Expr = Below("victim_age", age)
+    if age >= 16:
+        expr = Any_(expr, All(coded, Not(VICTIM_16)))
+    if age <= 16:
+        expr = All(expr, Not(All(coded, VICTIM_16)))
+    return expr
 
 
 def _fact_problem(j: int, entry: str) -> Problem | None:

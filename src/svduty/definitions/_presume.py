@@ -32,7 +32,13 @@ from svduty._checked import checked_fields
 from svduty._fields import an_id
 from svduty.definitions._atoms import Given, Presumes
 from svduty.definitions._expr import All, Any_, Expr, Not, Rule
-from svduty.definitions._law import FORCE_INTENDED, HOMICIDE, INTENT_PRESUMED_BEARS
+from svduty.definitions._law import (
+    FORCE_INTENDED,
+    HOMICIDE,
+    INTENT_PRESUMED_BEARS,
+    INTENTIONAL_USE,
+    WHO_INTENT_BEARS,
+)
 from svduty.definitions._places import PARTNERS_BY_PLACE
 from svduty.definitions._vocab import OtherReview
 from svduty.errors import DefinitionError
@@ -41,6 +47,7 @@ from svduty.sources import Citation, Confidence, cite
 __all__ = [
     "AWARE_IN_TIME",
     "DEFAULT_PRESUMPTIONS",
+    "INTENTIONAL_USE",
     "PRESUMPTIONS",
     "Presumption",
     "presumption_rules",
@@ -166,6 +173,27 @@ PRESUMPTIONS: dict[str, Presumption] = {
             "behaviour are not done by accident",
             cite("da-act-2021", "s.1(3)(a), (b)"),
             bears_on=INTENT_PRESUMED_BEARS,
+        ),
+        Presumption(
+            INTENTIONAL_USE,
+            "intentional",
+            (),
+            "INTENT-NOT-GIVEN-WHO",
+            "presumption (switchable, off unless the definition makes it): an offence "
+            "recorded by a code or police.uk category that neither says whether the force "
+            "or power was used intentionally nor may be committed without intent (an "
+            "assault or battery, intended or reckless: R v Venna), read as the intentional "
+            "use of force or power: a recorded offence is no accident, and WHO's intent is "
+            "of the act, irrespective of the outcome",
+            cite(
+                "who-2002",
+                "ch. 1, 'Defining violence'",
+                confidence=Confidence.UNCONFIRMED,
+                doubt="WHO's definition makes intent an element and the offence does not "
+                "prove it (law61): reading a reckless assault as intentional is the "
+                "partnership's choice, which svduty does not make by default (law62)",
+            ),
+            bears_on=WHO_INTENT_BEARS,
         ),
         Presumption(
             "no-other-reviews",
