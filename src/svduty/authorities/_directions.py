@@ -76,9 +76,10 @@ _EXCUSED = {
 """The duties s.15(7) excuses, so far as compliance would cost what it lists."""
 _EXCUSE = (
     "only so far as the authority is subject to the duty under {duty}: s.15(7) excuses it so "
-    "far as compliance would be incompatible with another duty an enactment imposes on it, "
-    "have an adverse effect on its functions, be disproportionate or cost it unreasonably "
-    "(the cumulative effect of its duties under s.15 counted, s.15(8))"
+    "far as compliance 'would be incompatible with any other duty of the authority imposed "
+    "by an enactment (other than subsection (5)(b))', have an adverse effect on its "
+    "functions, be disproportionate or cost it unreasonably (the cumulative effect of its "
+    "duties under s.15 counted, s.15(8))"
 )
 _NEVER_EXCUSED = (
     "; never so far as the duty is to collaborate with a specified authority identifying the "
