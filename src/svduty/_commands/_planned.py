@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from svduty._commands import _cache
-from svduty._commands._located import seed_located
+from svduty._commands._located import LOCATIONS, seed_located
 from svduty._commands._options import (
     DEFAULT_PARTNERSHIP,
     chosen,
@@ -66,6 +66,8 @@ def pipeline_for(
         return found
     choice = chosen(args, sections=("areas", "definition"))
     pipeline = _pipeline.default_pipeline(choice.partnership, definition=choice.definition)
+    if not police_uk:  # the locations met before (kept by the command's end), if cached
+        seed_located(getattr(args, "partnership", DEFAULT_PARTNERSHIP), pipeline, LOCATIONS)
     return choice.partnership, pipeline
 
 

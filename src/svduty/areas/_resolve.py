@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -10,6 +9,8 @@ import pyarrow as pa
 
 from svduty import _compute as pc
 from svduty._arrays import string_array
+from svduty.areas._district_codes import LOCK as _LOCK
+from svduty.areas._district_codes import DistrictCodes
 from svduty.areas._lsoa_conflicts import refuse_contradiction, without_conflicts
 from svduty.areas._model import (
     LOCAL_GOVERNMENT_AREA_PREFIXES,
@@ -53,7 +54,6 @@ as "Warwickshire Police North"), else the police force area's (such as "West Mid
 code: nulls) or ``"unresolved"`` (and ``"district"`` for
 :meth:`~svduty.areas.Geography.resolve_locations`)."""
 
-_LOCK = threading.RLock()
 
 Outcome = tuple[str | None, str | None, str | None, str | None, str | None, str]
 """district code, district name, CSP code, CSP name, police command area, match."""
@@ -155,7 +155,7 @@ class _Outcomes:
         return pc.take(pc.take(self.values[kind], at), enc.indices)
 
 
-class Resolving:
+class Resolving(DistrictCodes):
     """LSOA codes and names to districts, for :class:`~svduty.areas.Geography`.
 
     Example:
@@ -423,46 +423,6 @@ class Resolving:
     def district_code_of(self, code: str) -> str | None:  # pragma: no cover - Geography's
         """The district code of an area (see :meth:`~svduty.areas.Geography.district_code_of`)."""
         raise NotImplementedError
-
-    def district_codes_of(self, codes: Any) -> pa.Array[Any]:
-        """:meth:`district_code_of` for a column of codes: each distinct code looked up once.
-
-        The answers are remembered by the geography, so a code costs one look-up however
-        many batches hold it; the rows get theirs column-wise. ``None`` for a null code.
-
-        Example:
-            >>> import svduty, pyarrow as pa
-            >>> geo = svduty.warwickshire().geography
-            >>> geo.district_codes_of(pa.array(["E01031180", "E01999999", None])).to_pylist()
-            ['E07000220', None, None]
-        """
-        with _LOCK:  # the memo is shared by the threads of a batch job
-            return self._district_codes_of(string_array(codes, "district_codes_of(codes)"))
-
-    def _district_codes_of(self, values: Any) -> pa.Array[Any]:
-        cache = self._index.cache
-        memo: dict[str, str | None] = cache.setdefault("district_code_of", {})
-        known = cache.setdefault("district_code_of_keys", pa.array([], pa.string()))
-        cache.setdefault("district_code_of_values", pa.array([], pa.string()))
-        enc: Any = pc.dictionary_encode(values)
-        distinct = enc.dictionary
-        new = pc.filter(distinct, pc.invert(pc.is_in(distinct, value_set=known)))
-        if len(new):
-            if self.national:  # codes outside the geography: one join, not one by one
-                self._look_up_nationally(new)
-            for code in new.to_pylist():
-                memo[code] = self._district_code_or_none(code)
-            known = pa.array(list(memo), pa.string())
-            cache["district_code_of_keys"] = known
-            cache["district_code_of_values"] = pa.array(list(memo.values()), pa.string())
-        found = pc.take(cache["district_code_of_values"], pc.index_in(distinct, value_set=known))
-        return pc.take(found, enc.indices)  # type: ignore[no-any-return]
-
-    def _district_code_or_none(self, code: str) -> str | None:
-        try:
-            return self.district_code_of(code)
-        except LookupError:  # pragma: no cover - district_code_of does not raise
-            return None
 
     def resolve_lsoas(
         self,

@@ -353,7 +353,13 @@ _MOST_CODES = 1 << 16
 """The most LSOA codes :func:`_code_places` remembers (more: it starts again)."""
 
 
-def _code_places(codes: Arrow, resolve_areas: AreaResolver, within: Within) -> pa.Table:
+def _code_places(
+    codes: Arrow,
+    resolve_areas: AreaResolver,
+    within: Within,
+    kind: str = "codes",
+    look_up: Callable[[Arrow, AreaResolver, Within], pa.Table] | None = None,
+) -> pa.Table:
     """Each distinct LSOA code's areas (looked up without a name) and place, one row a code.
 
     :data:`AREA_COLUMNS`, then ``unmatched`` (:func:`_unmatched`) and :func:`_placed`'s
@@ -366,6 +372,10 @@ def _code_places(codes: Arrow, resolve_areas: AreaResolver, within: Within) -> p
     batch (speed53a). What is taken is what the look-up gave. At most
     ``_MOST_CODES`` codes are kept: when more would be, those met before are dropped,
     and a batch of more distinct codes than that is not kept at all.
+
+    ``kind`` and ``look_up``: what is remembered, and how a code's place is looked up
+    (default: police.uk's LSOA codes, :func:`_new_places`); an incident's location is
+    another kind (``svduty.io._locate_incidents``), remembered apart.
 
     Example:
         >>> def areas(codes, names):
@@ -381,14 +391,14 @@ def _code_places(codes: Arrow, resolve_areas: AreaResolver, within: Within) -> p
         [True, False]
     """
     memo = within.places if isinstance(within, RememberedWithin) else None
-    held = memo.get("codes") if memo is not None else None
+    held = memo.get(kind) if memo is not None else None
     if held is not None and held[0] == resolve_areas:
         _, seen, table = held
         at = pc.index_in(codes, value_set=seen)  # (a null code: the null remembered)
         if not at.null_count:
             taken: pa.Table = pc.take(table, at)
             return taken
-    new = _new_places(codes, resolve_areas, within)
+    new = (look_up or _new_places)(codes, resolve_areas, within)
     if memo is None or len(codes) > _MOST_CODES:  # (more than may be kept: none kept)
         return new
     if held is None or held[0] != resolve_areas or len(held[1]) + len(codes) > _MOST_CODES:
@@ -396,7 +406,7 @@ def _code_places(codes: Arrow, resolve_areas: AreaResolver, within: Within) -> p
     unseen = pc.invert(pc.is_in(codes, value_set=held[1]))
     seen = pa.concat_arrays([held[1], pc.filter(codes, unseen)])
     table = pa.concat_tables([held[2], pc.filter(new, unseen)]).combine_chunks()
-    memo["codes"] = (resolve_areas, seen, table)  # (one step: another thread reads either)
+    memo[kind] = (resolve_areas, seen, table)  # (one step: another thread reads either)
     return new
 
 
@@ -404,12 +414,14 @@ PLACE_COLUMNS = (*AREA_COLUMNS, "unmatched", "unresolved", "location", "within_a
 """The columns of :func:`_code_places`' table: a code's areas and place."""
 
 
-def remembered_places(within: Within, resolve_areas: AreaResolver) -> Any:
+def remembered_places(within: Within, resolve_areas: AreaResolver, kind: str = "codes") -> Any:
     """The LSOA codes ``within`` remembers the places of for ``resolve_areas``, and those.
 
     ``(codes, table)``: each code (a string array, a null among them if met) and its
     row of :data:`PLACE_COLUMNS`, as :func:`_code_places` looked them up; ``None`` if it
-    remembers none (or ``within`` is not a :class:`RememberedWithin`).
+    remembers none (or ``within`` is not a :class:`RememberedWithin`). ``kind``: the
+    codes' kind (:func:`_code_places`; ``locations``: an incident's, its row of
+    ``svduty.io._locate_incidents.LOCATION_COLUMNS``).
 
     Example:
         >>> w = RememberedWithin(lambda code: False)
@@ -417,17 +429,20 @@ def remembered_places(within: Within, resolve_areas: AreaResolver) -> Any:
         True
     """
     memo = within.places if isinstance(within, RememberedWithin) else {}
-    held = memo.get("codes")
+    held = memo.get(kind)
     if held is None or held[0] != resolve_areas:
         return None
     return held[1], held[2]
 
 
-def remember_places(within: RememberedWithin, resolve_areas: AreaResolver, held: Any) -> None:
+def remember_places(
+    within: RememberedWithin, resolve_areas: AreaResolver, held: Any, kind: str = "codes"
+) -> None:
     """Have ``within`` remember the places ``held``, in place of any it remembers.
 
-    ``held``: ``(codes, table)`` as :func:`remembered_places` gives them, for the same
-    ``resolve_areas`` and these LSOAs' answers: a batch of these codes is not looked up.
+    ``held``: ``(codes, table)`` as :func:`remembered_places` gives them (of ``kind``),
+    for the same ``resolve_areas`` and these codes' answers: a batch of these codes is not
+    looked up.
 
     Example:
         >>> w = RememberedWithin(lambda code: False)
@@ -437,7 +452,7 @@ def remember_places(within: RememberedWithin, resolve_areas: AreaResolver, held:
         ['E01031000']
     """
     codes, table = held
-    within.places["codes"] = (resolve_areas, codes, table)
+    within.places[kind] = (resolve_areas, codes, table)
 
 
 def _new_places(codes: Arrow, resolve_areas: AreaResolver, within: Within) -> pa.Table:

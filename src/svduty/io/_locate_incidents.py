@@ -23,12 +23,13 @@ from svduty.io._locate import (
     LocationResolver,
     Places,
     Within,
+    _code_places,
     _resolved,
     _unmatched,
     _within_area,
 )
 
-__all__ = ["locate_incidents"]
+__all__ = ["LOCATIONS", "LOCATION_COLUMNS", "locate_incidents"]
 
 
 def locate_incidents(good: Any, resolve_areas: AreaResolver, within: Within) -> Any:
@@ -40,10 +41,39 @@ def locate_incidents(good: Any, resolve_areas: AreaResolver, within: Within) -> 
     A location is looked up as the classifier reads it (:func:`_as_read`): blank text is
     no location, and a code is read in capitals without the spaces around it. A district
     (local government area) code the partnership's geography knows gets the areas each of
-    its LSOAs gets, with ``match`` ``district`` (:func:`_districts`).
+    its LSOAs gets, with ``match`` ``district`` (:func:`_districts`). With a
+    :class:`~svduty.io._locate.RememberedWithin` (the default pipeline's), the locations
+    met in earlier batches are remembered with their places and not looked up again, as
+    police.uk's LSOA codes are (``_code_places``, kind ``locations``; ``svduty classify``
+    keeps them for its next run: ``svduty._commands._located``).
     """
     enc = pc.dictionary_encode(_arrays.one_array(good.column("location")), null_encoding="encode")
     codes = _as_read(enc.dictionary)
+    places = _code_places(codes, resolve_areas, within, LOCATIONS, _location_places)
+    return good.append_column(KEY, enc.indices), Places(places, True)
+
+
+LOCATIONS = "locations"
+"""The kind of code an incident's location is, for the places remembered (``_code_places``)."""
+LOCATION_COLUMNS = (*AREA_COLUMNS, "within_area")
+"""The columns of a location's place (:func:`_location_places`)."""
+
+
+def _location_places(codes: Arrow, resolve_areas: AreaResolver, within: Within) -> pa.Table:
+    """The place of each location (as read: :func:`_as_read`), one row a code.
+
+    Its :data:`LOCATION_COLUMNS`: the areas ``resolve_areas`` gives it (a district's code
+    those of its LSOAs: :func:`_districts`) and ``within_area`` (a location placed in no
+    district: :func:`_unplaced`).
+
+    Example:
+        >>> import svduty
+        >>> p = svduty.warwickshire()
+        >>> t = _location_places(pa.array(["E01031180", "E07000222", None]),
+        ...                      p.geography.resolve_lsoas, p.local_area.within)
+        >>> t.column("match").to_pylist(), t.column("within_area").to_pylist()
+        (['table', 'district', None], ['inside', 'inside', 'no_location'])
+    """
     areas = _resolved(
         resolve_areas(codes, pa.nulls(len(codes), pa.string())), len(codes), "locations"
     )
@@ -58,8 +88,7 @@ def locate_incidents(good: Any, resolve_areas: AreaResolver, within: Within) -> 
     unplaced = _unplaced(codes, areas.column("district_code"), within, resolve_areas)
     where = pc.and_(pc.is_valid(codes), pc.invert(unplaced))  # unplaced: not asked again
     district = pc.if_else(where, pc.coalesce(areas.column("district_code"), codes), None)
-    places = areas.append_column("within_area", _within_area(where, district, within, safe=True))
-    return good.append_column(KEY, enc.indices), Places(places, True)
+    return areas.append_column("within_area", _within_area(where, district, within, safe=True))
 
 
 def _places_read() -> None:
