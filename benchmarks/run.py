@@ -563,6 +563,9 @@ def render(
             continue
         median, low, high = wall
         cpu_text = f"; CPU {cpu[0]:.2f} ({cpu[1]:.2f}-{cpu[2]:.2f})" if cpu else ""
+        fastest = sec(pair.numerator), sec(pair.denominator)  # as the benches before
+        if fastest[0] and fastest[1]:
+            cpu_text += f"; fastest / fastest {fastest[0] / fastest[1]:.2f}"
         met = reading(median, low, high, pair.target) if pair.target[0] in "<>" else "-"
         ratios.append(
             f"| {label} | {median:.2f} | {pair.target} | {met} | {low:.2f}-{high:.2f}"
@@ -663,7 +666,9 @@ def render(
             "per round from two runs made one after the other (svduty's command and its peer,",
             "which goes first alternating from round to round), and `value` is the median of",
             "the rounds: the last column gives the rounds' range and the CPU ratio (user and",
-            "system time, threads included) beside the wall one. The short measurements get",
+            "system time, threads included) beside the wall one, and the ratio of the two",
+            "fastest runs (what the benches before the sixty-second session reported). The",
+            "short measurements get",
             "more rounds (`--repeat` times 1-4). `met` is judged on the median wall ratio, what",
             'the issue names; "(within spread)" says some rounds fell on the other side of the',
             "target, so the verdict is not settled by this run: a change should move the",
@@ -679,7 +684,8 @@ def render(
             "",
             *lines,
             "",
-            "| ratio | value | target | target met? | rounds: wall min-max; CPU median (min-max) |",
+            "| ratio | value | target | target met? | rounds: wall min-max; CPU median (min-max);"
+            " fastest / fastest |",
             "|---|---:|---|---|---|",
             *ratios,
             "",
