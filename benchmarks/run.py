@@ -35,6 +35,9 @@ a whole process, its CPU time (user and system, threads included). The measureme
 - ``pandas``: a straightforward pandas script doing the same district and category
   assignment (LSOA look-up table, name fallback, local-area flag, category counts).
 
+Issue 15's ratios of whole processes are each taken per round from two runs made one after
+the other, and reported as the median of the rounds with their range (``_paired.py``).
+
 ``columnar``, ``scalar`` and ``e2e`` need the partnership's geography and classifier
 (``svduty.io.default_pipeline``); where that is not available they are reported as skipped.
 """
@@ -54,6 +57,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _paired import PAIRS, measure_pairs, reading, spread
 from peers import NO_ROWS, PROCESSES, argv_for
 
 HERE = Path(__file__).resolve().parent
@@ -84,6 +88,8 @@ MEASUREMENTS = (
     *BIG,
     *MONTHS,
 )
+RUNS_OF = {"big": "e2e_big", "real": "e2e_months"}
+"""The measurement whose rows name the big file's and the real months' ratios."""
 NOTES_MARKER = "<!-- written by hand below this line; run.py keeps it -->"
 WARWICKSHIRE = ("E07000218", "E07000219", "E07000220", "E07000221", "E07000222")
 
@@ -348,22 +354,29 @@ def run_child(
     return report, wall, peak, cpu
 
 
-def measure(names: list[str], path: Path, args: argparse.Namespace) -> list[dict[str, Any]]:
-    """Each measurement's fastest of ``--repeat`` runs, with its largest peak memory.
+def measure(
+    names: list[str], path: Path, args: argparse.Namespace
+) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]], list[float]]:
+    """Each measurement's fastest run with its largest peak memory, the paired ratios, loads.
 
-    The runs go round the measurements (every one once, then every one again), so that a
-    ratio compares runs made while the machine was in the same state: on a shared or
-    virtual machine the cost of memory a process touches first varies from minute to
-    minute (here a 2.4 GB bare read took 0.85 s or 8 s), and runs of one measurement
-    back to back would all fall in one state.
+    The measurements of issue 15's ratios run in pairs (``_paired``): each ratio per round
+    from two runs back to back. The others run ``--repeat`` times, in rounds (every one
+    once, then again), so that runs compared were made while the machine was in the same
+    state: on a shared or virtual machine the cost of memory a process touches first varies
+    from minute to minute (here a 2.4 GB bare read took 0.85 s or 8 s).
     """
-    rounds: dict[str, list[dict[str, Any]]] = {name: [] for name in names}
+
+    def once(name: str) -> dict[str, Any]:
+        run = measure_once(name, path, args)
+        print(json.dumps(run), flush=True)
+        return run
+
+    rounds, ratios, loads = measure_pairs(names, args.repeat, once)
+    alone = [n for n in names if n not in rounds]
     for _ in range(max(args.repeat, 1)):
-        for name in names:
-            run = measure_once(name, path, args)
-            rounds[name].append(run)
-            print(json.dumps(run), flush=True)
-    return [_best(runs) for runs in rounds.values()]
+        for name in alone:
+            rounds.setdefault(name, []).append(once(name))
+    return [_best(rounds[n]) for n in names if n in rounds], ratios, loads
 
 
 def _best(runs: list[dict[str, Any]]) -> dict[str, Any]:
@@ -482,8 +495,13 @@ def _kept_notes() -> list[str]:
 
 
 def render(
-    results: list[dict[str, Any]], path: Path, info: dict[str, str], command: str = ""
+    results: list[dict[str, Any]],
+    path: Path,
+    info: dict[str, str],
+    command: str = "",
+    paired: dict[str, dict[str, Any]] | None = None,
 ) -> str:
+    paired = paired or {}
     size_mb = path.stat().st_size / 1e6
     by = {r["name"]: r for r in results}
 
@@ -522,7 +540,7 @@ def render(
                 ">": value > limit,
             }[op]
             met = "met" if ok else "**not met**"
-        ratios.append(f"| {label} | {text} | {target} | {met} |")
+        ratios.append(f"| {label} | {text} | {target} | {met} | - |")
 
     def sec(name: str) -> float | None:
         r = by.get(name, {})
@@ -531,89 +549,28 @@ def render(
     bare, e2e, pandas_s, reader = sec("bare"), sec("e2e"), sec("pandas"), sec("reader")
     p_bare = sec("p_bare")
 
-    def over(a: str, b: str) -> float | None:
-        x, y = sec(a), sec(b)
-        return x / y if x and y else None
-
-    # issue 15's targets: whole processes against whole processes, in the same run
-    ratio("svduty classify (summary) / bare read, whole processes", over("e2e", "p_bare"), "<= 1.5")
-    ratio("svduty classify (summary) / polars script", over("e2e", "p_polars"), "<= 1.5")
-    ratio("svduty classify (summary) / DuckDB script", over("e2e", "p_duckdb"), "<= 1.5")
-    ratio("svduty classify (summary) / pandas script", over("e2e", "p_pandas"), "(info)")
-
-    def cpu_over(a: str, b: str) -> float | None:
-        x, y = by.get(a, {}).get("cpu_s"), by.get(b, {}).get("cpu_s")
-        return x / y if x and y else None
-
-    # CPU, not a target: what the job costs a busy machine, whatever its cores
-    for peer, label in (("p_bare", "bare read"), ("p_polars", "polars"), ("p_duckdb", "DuckDB")):
-        ratio(f"svduty classify (summary) / {label}, CPU seconds", cpu_over("e2e", peer), "(info)")
-    if "e2e_big" in by:
-        big = f"{by['e2e_big'].get('rows', 0):,} rows"
-        ratio(
-            f"svduty classify (summary) / bare read, {big}", over("e2e_big", "p_bare_big"), "<= 1.5"
+    # issue 15's targets: whole processes against whole processes, each ratio the median of
+    # rounds of two runs back to back (``_paired``), the rounds' range and CPU ratio beside it
+    rows_of = {k: f"{by.get(n, {}).get('rows', 0):,} rows" for k, n in RUNS_OF.items()}
+    rows_of["real"] += " of real months"
+    rows_of = {k: v if not v.startswith("0 ") else RUNS_OF[k] for k, v in rows_of.items()}
+    for pair in PAIRS:
+        seen = paired.get(pair.label, {})
+        wall, cpu = spread(seen.get("wall", [])), spread(seen.get("cpu", []))
+        label = pair.label.format(**rows_of)
+        if wall is None:
+            ratio(label, None, pair.target)
+            continue
+        median, low, high = wall
+        cpu_text = f"; CPU {cpu[0]:.2f} ({cpu[1]:.2f}-{cpu[2]:.2f})" if cpu else ""
+        fastest = sec(pair.numerator), sec(pair.denominator)  # as the benches before
+        if fastest[0] and fastest[1]:
+            cpu_text += f"; fastest / fastest {fastest[0] / fastest[1]:.2f}"
+        met = reading(median, low, high, pair.target) if pair.target[0] in "<>" else "-"
+        ratios.append(
+            f"| {label} | {median:.2f} | {pair.target} | {met} | {low:.2f}-{high:.2f}"
+            f" ({len(seen['wall'])} rounds){cpu_text} |"
         )
-        ratio(
-            f"svduty classify (summary) / polars, {big}", over("e2e_big", "p_polars_big"), "<= 1.5"
-        )
-        ratio(
-            f"svduty classify (summary) / DuckDB, {big}", over("e2e_big", "p_duckdb_big"), "<= 1.5"
-        )
-    if "e2e_months" in by:
-        real = f"{by['e2e_months'].get('rows', 0):,} rows of real months"
-        peers = (("p_bare", "bare read"), ("p_polars", "polars"), ("p_duckdb", "DuckDB"))
-        for peer, label in peers:
-            ratio(
-                f"svduty classify (summary) / {label}, {real}",
-                over("e2e_months", f"{peer}_months"),
-                "<= 1.5",
-            )
-    ratio("svduty classify --output .parquet / bare read", over("e2e_parquet", "p_bare"), "<= 2")
-    if "e2e_parquet_months" in by:
-        real = f"{by['e2e_parquet_months'].get('rows', 0):,} rows of real months"
-        ratio(
-            f"svduty classify --output .parquet / bare read, {real}",
-            over("e2e_parquet_months", "p_bare_months"),
-            "(info)",
-        )
-    ratio(
-        "start-up (header-only file) / import pyarrow.csv",
-        over("startup", "p_import_pyarrow_csv"),
-        "<= 1.5",
-    )
-    ratio(
-        "import of svduty's foundations (pyarrow.compute, attrs, cattrs, pendulum) / import"
-        " pyarrow.csv",
-        over("p_import_foundations", "p_import_pyarrow_csv"),
-        "(info)",
-    )
-    ratio(
-        "start-up (header-only file) / import of its foundations",
-        over("startup", "p_import_foundations"),
-        "(info)",
-    )
-    ratio(
-        "start-up without the cache of loaded partnerships / import pyarrow.csv",
-        over("startup_cold", "p_import_pyarrow_csv"),
-        "(info)",
-    )
-    ratio("svduty --version / bare interpreter", over("p_version", "p_interpreter"), "<= 5")
-    ratio("svduty --help / bare interpreter", over("p_help", "p_interpreter"), "<= 5")
-    ratio(
-        "incident JSON Lines end to end / pyarrow.json.read_json",
-        over("p_jsonl", "p_jsonl_bare"),
-        "<= 3",
-    )
-    ratio(
-        "incident CSV end to end / pyarrow.csv.read_csv",
-        over("p_incidents_csv", "p_incidents_csv_bare"),
-        "<= 3",
-    )
-    ratio(
-        "incident Parquet end to end / pyarrow.parquet.read_table",
-        over("p_incidents_parquet", "p_incidents_parquet_bare"),
-        "<= 3",
-    )
     scaling = by.get("columnar_scaling", {}).get("rates", {})
     best = max(scaling.values(), default=None) or rate(by.get("columnar", {}))
     ratio(
@@ -702,11 +659,22 @@ def render(
             "pipeline's memo, the memory warm); the first call (memo filled, memory touched",
             "afresh) and the first table again (combinations remembered) are in the ratios;",
             "`scalar` calls the one-incident",
-            "classifier in a Python loop. Each",
-            "measurement runs `--repeat` times (default 3), in rounds (every measurement once,",
-            "then again), so that runs compared were made in the same state of the machine:",
-            "the table shows the fastest run and the largest peak memory, because the machine",
-            "may be shared.",
+            "classifier in a Python loop. The table shows each measurement's fastest run and",
+            "its largest peak memory, because the machine may be shared.",
+            "",
+            "**How to read the ratios.** Each of issue 15's ratios of whole processes is taken",
+            "per round from two runs made one after the other (svduty's command and its peer,",
+            "which goes first alternating from round to round), and `value` is the median of",
+            "the rounds: the last column gives the rounds' range and the CPU ratio (user and",
+            "system time, threads included) beside the wall one, and the ratio of the two",
+            "fastest runs (what the benches before the sixty-second session reported). The",
+            "short measurements get",
+            "more rounds (`--repeat` times 1-4). `met` is judged on the median wall ratio, what",
+            'the issue names; "(within spread)" says some rounds fell on the other side of the',
+            "target, so the verdict is not settled by this run: a change should move the",
+            "median by more than the range's half-width before a reader trusts it. The",
+            "measurements in no ratio run `--repeat` times, in rounds (every one once, then",
+            "again).",
             "",
             f"## Results ({now})",
             "",
@@ -716,8 +684,9 @@ def render(
             "",
             *lines,
             "",
-            "| ratio | value | target | target met? |",
-            "|---|---:|---|---|",
+            "| ratio | value | target | target met? | rounds: wall min-max; CPU median (min-max);"
+            " fastest / fastest |",
+            "|---|---:|---|---|---|",
             *ratios,
             "",
             "## Machine",
@@ -788,12 +757,15 @@ def main(argv: list[str] | None = None) -> int:
     for name in names:
         if name not in MEASUREMENTS:
             parser.error(f"unknown measurement {name!r}; choose from {', '.join(MEASUREMENTS)}")
-    results = measure(names, path, args)
+    results, paired, loads = measure(names, path, args)
     info = machine()
     load_after = os.getloadavg()
     info["load average (1 min) before / after"] = f"{load_before[0]:.2f} / {load_after[0]:.2f}"
+    if loads:
+        low, high = min(loads), max(loads)
+        info["load average (1 min) at the paired rounds"] = f"{low:.2f}-{high:.2f}"
     command = " ".join(["python benchmarks/run.py", *(argv if argv is not None else sys.argv[1:])])
-    text = render(results, path, info, command.strip())
+    text = render(results, path, info, command.strip(), paired)
     print(text)
     if not args.no_write:
         (HERE / "README.md").write_text(text, encoding="utf-8")
