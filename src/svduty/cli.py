@@ -235,6 +235,19 @@ def _run(args_list: list[str], out: TextIO, err: TextIO, *, cache: bool = False)
     loads in the cache :mod:`svduty._commands._cache` describes.
     """
     command = next((a for a in args_list if not a.startswith("-")), None)
+    if cache and command in COMMANDS:  # its module builds attrs classes: their methods'
+        from svduty._commands._cache import cache_folder  # code from the last run's
+        from svduty._commands._compiled import methods_kept  # (svduty._commands._compiled)
+
+        with methods_kept(cache_folder()):
+            return _parsed_and_run(args_list, command, out, err, cache=cache)
+    return _parsed_and_run(args_list, command, out, err, cache=cache)
+
+
+def _parsed_and_run(
+    args_list: list[str], command: str | None, out: TextIO, err: TextIO, *, cache: bool
+) -> int:
+    """:func:`_run` once the command is known (``command``: its name, if one was given)."""
     first = command in COMMANDS and args_list[0] == command  # no top-level option before it
     parser = build_parser(load=(command,) if command in COMMANDS else (), others=not first)
     options = args_list[: args_list.index("--")] if "--" in args_list else args_list
