@@ -605,7 +605,7 @@ def _inside_rows(table: pa.Table, name: str) -> dict[str, int]:
     }
 
 
-def test_the_lsoa_tables_hold_no_name_that_names_no_lsoa(tmp_path):
+def test_the_lsoa_tables_hold_no_name_that_names_no_lsoa(tmp_path, month):
     """A row's LSOA name is the input's text: an unlocated row's free text (a person's
     name and address) was a row of ``by_lsoa.csv``, and a located row's name was shown as
     given (a hostile review). Names that name an LSOA are kept, as the real month's."""
@@ -614,8 +614,8 @@ def test_the_lsoa_tables_hold_no_name_that_names_no_lsoa(tmp_path):
     rugby = next(line for line in lines if ",Rugby " in line).split(",")
     bad = rugby.copy()
     bad[8] = "<i>Jane Smith</i>"
-    month = tmp_path / "2025-06-warwickshire-street.csv"
-    month.write_text(
+    given = tmp_path / "2025-06-warwickshire-street.csv"
+    given.write_text(
         "\n".join(
             [
                 lines[0],
@@ -628,14 +628,14 @@ def test_the_lsoa_tables_hold_no_name_that_names_no_lsoa(tmp_path):
         + "\n",
         encoding="utf-8",
     )
-    r = svduty.report(month)
+    r = svduty.report(given)
     assert "Jane" not in r.html
     rows = r.tables["by_lsoa"].to_pylist()
     assert [(x["within_area"], x["lsoa_name"], x["rows"]) for x in rows] == [
         ("inside", rugby[8], 2),
         ("no_location", None, 2),
     ]
-    whole = svduty.report(sample_police_uk()).tables["by_lsoa"]
+    whole = month.tables["by_lsoa"]  # the packaged month's (ci62a: made once a module)
     assert whole["lsoa_name"].null_count == pc.sum(pc.is_null(whole["lsoa_code"])).as_py()
 
 
@@ -702,29 +702,32 @@ def test_the_caveats_say_what_the_police_areas_are(month, tmp_path):
     assert "records the areas only from then" in svduty.report(older).html
 
 
-def test_the_lead_does_not_call_the_acts_violence_serious(tmp_path):
+@pytest.fixture(scope="module")
+def act_page(tmp_path_factory) -> str:
+    """The command's page of the packaged month under the Act's definition (pcsc-s13),
+    written once for the two tests that read it (ci62a)."""
+    page = tmp_path_factory.mktemp("act") / "r.html"
+    argv = ["report", str(sample_police_uk()), "--definition", "pcsc-s13", "-o", str(page)]
+    assert main(argv, stdout=io.StringIO(), stderr=io.StringIO()) == 0
+    return page.read_text(encoding="utf-8")
+
+
+def test_the_lead_does_not_call_the_acts_violence_serious(act_page):
     """s.13(6): whether violence in an area amounts to serious violence is for the
     partnership; under the Act's definition of violence (pcsc-s13) the lead said the rows
     "are serious violence" (the fortieth session's legal review)."""
-    page = tmp_path / "r.html"
-    argv = ["report", str(sample_police_uk()), "--definition", "pcsc-s13", "-o", str(page)]
-    assert main(argv, stdout=io.StringIO(), stderr=io.StringIO()) == 0
-    lead = re.search(r'<p class="lead">(.*?)</p>', page.read_text(encoding="utf-8"), re.S)
+    lead = re.search(r'<p class="lead">(.*?)</p>', act_page, re.S)
     assert lead is not None
     assert "serious violence" not in lead.group(1)
     assert "are within the definition" in lead.group(1)
 
 
-def test_the_title_does_not_call_the_acts_violence_serious(tmp_path):
+def test_the_title_does_not_call_the_acts_violence_serious(act_page):
     """s.13(6): the fortieth session mended the lead, but the page's title and heading
     still called a profile of the Act's violence (pcsc-s13) a "Serious violence profile";
     the title now names the Duty the profile is made for, whatever the definition."""
-    page = tmp_path / "r.html"
-    argv = ["report", str(sample_police_uk()), "--definition", "pcsc-s13", "-o", str(page)]
-    assert main(argv, stdout=io.StringIO(), stderr=io.StringIO()) == 0
-    text = page.read_text(encoding="utf-8")
     for tag in ("title", "h1"):
-        found = re.search(rf"<{tag}>(.*?)</{tag}>", text, re.S)
+        found = re.search(rf"<{tag}>(.*?)</{tag}>", act_page, re.S)
         assert found is not None
         assert "serious violence profile" not in found.group(1).lower()
         assert found.group(1).startswith("Serious Violence Duty profile: ")
