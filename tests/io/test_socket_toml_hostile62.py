@@ -4,7 +4,9 @@ A FIFO or a device as a bundle's file, ``--definition``, ``--split`` or ``--scen
 refused "not a regular file (a device, FIFO or socket); expected a TOML file" without
 being read (hostile54). A socket cannot even be opened: it said "cannot be read (No such
 device or address)", the system's words for ``ENXIO``, naming neither what is there nor
-what was expected. It is now refused as the others are.
+what was expected. It is now refused as the others are. A file named as a folder on the
+way (``--split splits/2025.toml``, ``splits`` a file) said "cannot be read (Not a
+directory)"; now "file not found (splits: a file where a folder is expected)".
 """
 
 from __future__ import annotations
@@ -69,3 +71,15 @@ def test_a_socket_as_an_options_toml_file_is_refused(bound: Path, command: list[
     assert code == 1
     assert out.getvalue() == ""
     assert err.getvalue() == f"svduty {command[0]}: error: {bound}: {NOT_REGULAR}\n"
+
+
+def test_a_file_named_as_a_folder_on_the_way_is_said(tmp_path: Path):
+    (tmp_path / "splits").write_text("not a folder\n")
+    path = tmp_path / "splits" / "2025.toml"
+    with pytest.raises(BundleError) as caught:
+        read_toml(path)
+    said = f"{path}: file not found ({tmp_path / 'splits'}: a file where a folder is expected)"
+    assert str(caught.value) == said
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["funding", "--split", str(path)], stdout=out, stderr=err) == 1
+    assert err.getvalue() == f"svduty funding: error: {said}\n"

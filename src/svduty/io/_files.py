@@ -44,6 +44,10 @@ def _read_bytes(p: Path) -> bytes:
         raise _refuse(p, "a broken symbolic link" if p.is_symlink() else "file not found") from None
     except IsADirectoryError:
         raise _refuse(p, "a folder where a file is expected") from None
+    except NotADirectoryError:  # a file named as a folder on the way: said which (hostile62)
+        up = next((a for a in reversed(p.parents) if a.exists() and not a.is_dir()), p.parent)
+        said = f"file not found ({up}: {what_is(up)} where a folder is expected)"
+        raise _refuse(p, said) from None
     except OSError as exc:  # a symbolic link loop, no permission, a socket (no open)...
         if _special(p):  # a socket (ENXIO) said as a FIFO is, not by its errno (hostile62)
             raise _refuse(p, _NOT_REGULAR, expected="a TOML file") from None
