@@ -148,16 +148,22 @@ def short_lines(found: list[ToFillIn], bundle: str) -> list[str]:
 
 
 def listed_lines(found: list[ToFillIn]) -> list[str]:
-    """``found`` by file and doubt: each doubt once, with every field it is of.
+    r"""``found`` by file and doubt: each doubt once, with every field it is of.
 
     Example:
         >>> found = [ToFillIn("a.toml", f"a[{n}].citation", "check") for n in range(4)]
         >>> listed_lines(found + [ToFillIn("a.toml", "b.citation", "other")])
         ['to confirm: a.toml: a[0].citation, a[1].citation, a[2].citation, a[3].citation: check', 'to confirm: a.toml: b.citation: other']
+        >>> listed_lines([ToFillIn("a.toml", "c", "wrapped\n  over two lines")])
+        ['to confirm: a.toml: c: wrapped over two lines']
+
+    A doubt is one line, its line breaks and runs of spaces one space (a doubt written
+    over lines in a TOML multi-line string, or one whose second line would read as the
+    next line of the list: ``DIR: ok``).
     """  # noqa: E501
     groups: dict[tuple[str, str], list[str]] = {}
     for f in found:
-        groups.setdefault((f.file, f.doubt), []).append(f.field)
+        groups.setdefault((f.file, " ".join(f.doubt.split())), []).append(f.field)
     return [
         f"{'to fill in' if doubt == PLACEHOLDER else 'to confirm'}: {file}: "
         f"{', '.join(fields)}: {doubt}"

@@ -125,15 +125,23 @@ class LocalKind:
     facts: tuple[str, ...] = attrs.field(default=(), converter=as_tuple)
 
     def fact_problems(self) -> list[Problem]:
-        """What is wrong with :attr:`facts`: each entry not a field and one of its words.
+        """What is wrong with :attr:`facts`: an entry not a field and one of its words, or repeated.
 
         Example:
             >>> from svduty.sources import cite
+            >>> [str(p) for p in LocalKind("a", "a", cite("sv-strategy-2018"),
+            ...                            facts=("weapon:knife", "weapon:knife")).fact_problems()]
+            ['facts[1]: repeats facts[0]']
             >>> [p.field for p in LocalKind("a", "a", cite("sv-strategy-2018"),
             ...                             facts=("weapon:spoon",)).fact_problems()]
             ['facts[0]']
         """
-        found = (_fact_problem(j, entry) for j, entry in enumerate(self.facts))
+        found = [_fact_problem(j, entry) for j, entry in enumerate(self.facts)]
+        found += [  # said twice says nothing more, and hides a slip (another word?)
+            Problem(field=f"facts[{j}]", message=f"repeats facts[{self.facts.index(entry)}]")
+            for j, entry in enumerate(self.facts)
+            if found[j] is None and entry in self.facts[:j]
+        ]
         return [p for p in found if p is not None]
 
     def _words(self) -> dict[str, frozenset[str]]:

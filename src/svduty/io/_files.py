@@ -24,6 +24,9 @@ an endless file cannot exhaust memory.
 """
 
 
+_NOT_REGULAR = "not a regular file (a device, FIFO or socket)"
+
+
 def _refuse(p: Path, message: str, expected: str | None = None) -> BundleError:
     return BundleError([Problem(message=message, file=str(p), expected=expected)])
 
@@ -41,7 +44,13 @@ def _read_bytes(p: Path) -> bytes:
         raise _refuse(p, "a broken symbolic link" if p.is_symlink() else "file not found") from None
     except IsADirectoryError:
         raise _refuse(p, "a folder where a file is expected") from None
-    except OSError as exc:  # a symbolic link loop, no permission...
+    except NotADirectoryError:  # a file named as a folder on the way: said which (hostile62)
+        up = next((a for a in reversed(p.parents) if a.exists() and not a.is_dir()), p.parent)
+        said = f"file not found ({up}: {what_is(up)} where a folder is expected)"
+        raise _refuse(p, said) from None
+    except OSError as exc:  # a symbolic link loop, no permission, a socket (no open)...
+        if _special(p):  # a socket (ENXIO) said as a FIFO is, not by its errno (hostile62)
+            raise _refuse(p, _NOT_REGULAR, expected="a TOML file") from None
         why = exc.strerror or type(exc).__name__
         raise _refuse(p, f"cannot be read ({why})") from None
     mode = os.fstat(fd).st_mode
@@ -49,7 +58,7 @@ def _read_bytes(p: Path) -> bytes:
         os.close(fd)
         if stat.S_ISDIR(mode):
             raise _refuse(p, "a folder where a file is expected")
-        raise _refuse(p, "not a regular file (a device, FIFO or socket)", expected="a TOML file")
+        raise _refuse(p, _NOT_REGULAR, expected="a TOML file")
     with os.fdopen(fd, "rb") as f:
         try:
             data = f.read(MAX_TOML_BYTES + 1)
@@ -61,6 +70,15 @@ def _read_bytes(p: Path) -> bytes:
             p, "too large", expected=f"a TOML file of at most {MAX_TOML_BYTES // 2**20} MiB"
         )
     return data
+
+
+def _special(p: Path) -> bool:
+    """Whether ``p`` is there and neither a file nor a folder (a FIFO, socket or device)."""
+    try:
+        mode = os.stat(p).st_mode
+    except OSError:  # a link loop, no permission on the folder: its own error says so
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
 @checked
