@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 import subprocess
@@ -22,6 +23,19 @@ def run(*argv: str | Path) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
     code = main([str(a) for a in argv], stdout=out, stderr=err)
     return code, out.getvalue(), err.getvalue()
+
+
+@functools.cache
+def run_once(*argv: str) -> tuple[int, str, str]:
+    """:func:`run`, once a run (once an xdist worker) for the same arguments: for a command
+    that only reads (its answer the same every time) that several tests ask, such as
+    ``validate warwickshire`` (about 2 s of CPU with coverage each time: ci62b).
+
+    Example:
+        >>> run_once("--version") is run_once("--version")
+        True
+    """
+    return run(*argv)
 
 
 def in_subprocess(

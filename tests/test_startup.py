@@ -7,11 +7,14 @@ the heavy libraries, and every public name still resolves.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import json
 import os
 import subprocess
 import sys
+import tempfile
+from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
@@ -116,22 +119,32 @@ NOT_FOR_CLASSIFY = (
 )
 
 
-def _classify_header_only(tmp_path) -> set[str]:  # type: ignore[no-untyped-def]
+def _header_file(folder: Path) -> Path:
+    """A police.uk file of its header alone, written in ``folder``."""
     from svduty.io import POLICE_UK_COLUMNS
 
-    f = tmp_path / "header.csv"
+    f = folder / "header.csv"
     f.write_text(",".join(POLICE_UK_COLUMNS) + "\n", encoding="utf-8")
+    return f
+
+
+@functools.cache
+def _classify_header_only() -> frozenset[str]:
+    """The modules ``svduty classify`` of a header-only file loaded: one process a run,
+    shared by the four tests that ask (ci62b: each ran the same command on the same input).
+    Its folder is made in the run's own temporary folder (``tests/conftest.py``)."""
+    f = _header_file(Path(tempfile.mkdtemp()))
     code = (
         "import sys\n"
         f"sys.argv = ['svduty', 'classify', {str(f)!r}, '--summary', 'json']\n"
         "from svduty.cli import main\n"
         "main()"
     )
-    return _modules_after(code)
+    return frozenset(_modules_after(code))
 
 
-def test_classify_loads_only_the_areas_and_the_definition(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    loaded = _classify_header_only(tmp_path)
+def test_classify_loads_only_the_areas_and_the_definition() -> None:
+    loaded = _classify_header_only()
     ours = {m for m in loaded if m.startswith("svduty.")}
     assert not {m for m in ours if m.startswith(NOT_FOR_CLASSIFY)}
     outside = {
@@ -180,14 +193,14 @@ def test_classify_loads_only_the_areas_and_the_definition(tmp_path) -> None:  # 
     assert "networkx" not in loaded
 
 
-def test_classify_imports_no_zip_reader_nor_parquet_for_its_own_data(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_classify_imports_no_zip_reader_nor_parquet_for_its_own_data() -> None:
     """Packaged data is read as plain files, the ONS tables as Arrow IPC, the best fit in numpy.
 
     ``importlib.resources.files`` imports ``importlib.readers`` and ``zipfile``; the
     national tables as Parquet imported ``pyarrow.parquet``, and ``Table.group_by``
     ``pyarrow.acero``. The areas (``svduty.areas._national``) are loaded all the same.
     """
-    loaded = _classify_header_only(tmp_path)
+    loaded = _classify_header_only()
     assert "svduty.areas._national" in loaded
     assert not {"zipfile", "importlib.readers", "importlib.resources.readers"} & loaded
 
@@ -202,25 +215,22 @@ def test_classify_of_a_month_imports_no_parquet_acero_nor_ssl() -> None:
     the partnership, so the national tables are read too."""
     from svduty.io import sample_police_uk
 
-    code = (
-        "import sys\n"
-        f"sys.argv = ['svduty', 'classify', {str(sample_police_uk())!r}, '--summary', 'json']\n"
-        "from svduty.cli import main\n"
-        "main()"
-    )
-    loaded = _modules_after(code)
+    loaded = _classify_modules(str(sample_police_uk()), "--summary", "json")
     assert "svduty.io._bounds" in loaded
     assert not _PARQUET_AND_FRIENDS & loaded
 
 
-def _classify_modules(*args: str) -> set[str]:
+@functools.cache
+def _classify_modules(*args: str) -> frozenset[str]:
+    """The modules ``svduty classify ARGS...`` loaded, in a process of its own: once a run
+    for the same arguments (the month's summary is asked by two tests: ci62b)."""
     code = (
         "import sys\n"
         f"sys.argv = ['svduty', 'classify', *{list(args)!r}]\n"
         "from svduty.cli import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass"
     )
-    return _modules_after(code)
+    return frozenset(_modules_after(code))
 
 
 @pytest.mark.parametrize(
@@ -255,9 +265,9 @@ def test_an_arrays_own_method_imports_pyarrow_compute() -> None:
     assert "pyarrow.compute" in loaded
 
 
-def test_the_command_runs_without_pandas(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_command_runs_without_pandas() -> None:
     pytest.importorskip("pandas")  # only then could pyarrow import it
-    assert "pandas" not in _classify_header_only(tmp_path)
+    assert "pandas" not in _classify_header_only()
 
 
 def test_a_program_calling_main_keeps_pandas(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -350,8 +360,8 @@ def test_the_blocker_refuses_pandas_alone() -> None:
 def test_the_command_loads_dateutil_parser_only_when_used(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """pendulum imports ``dateutil.parser`` (and ``dateutil.tz``) for ``pendulum.parse``,
     which the command never calls: it is loaded lazily, and works when it is used."""
-    assert "dateutil.tz" not in _classify_header_only(tmp_path)  # it writes header.csv
-    header = str(tmp_path / "header.csv")
+    assert "dateutil.tz" not in _classify_header_only()
+    header = str(_header_file(tmp_path))
     loaded = _modules_after(
         "import sys\n"
         f"sys.argv = ['svduty', 'classify', {header!r}, '--summary', 'json']\n"
@@ -566,33 +576,47 @@ DEFERRED_OURS = (
 """svduty's modules a police.uk summary with no ``--output`` never needs."""
 
 
-def _header_run(tmp_path, after: str = "") -> tuple[str, dict[str, str]]:  # type: ignore[no-untyped-def]
-    """Code running ``svduty classify`` of a header-only police.uk file, then ``after``,
-    and the environment of its own empty cache."""
-    from svduty._commands._cache import CACHE_ENV
-    from svduty.io import POLICE_UK_COLUMNS
+_MODULES = "import json\nprint(json.dumps(sorted(sys.modules)))"
+"""Prints the modules loaded (``json`` is loaded by then: the summary is JSON)."""
 
-    f = tmp_path / "header.csv"
-    f.write_text(",".join(POLICE_UK_COLUMNS) + "\n", encoding="utf-8")
-    cache = tmp_path / "cache"
+
+@functools.cache
+def _header_runs() -> tuple[tuple[str, str, str], tuple[str, str, str]]:
+    """``svduty classify`` of a header-only police.uk file with its own empty cache, twice
+    (loading the bundle and filling the cache, then from the cache): after each, the lines
+    :data:`_MODULES`, :data:`_ATTRS_CLASSES` and :data:`_TABLES_READ` print, in that order
+    (neither of the first two loads a module of svduty's). One pair of processes a run for
+    the three tests that ask (ci62b: each ran its own pair)."""
+    from svduty._commands._cache import CACHE_ENV
+
+    folder = Path(tempfile.mkdtemp())  # in the run's own temporary folder (tests/conftest.py)
+    f = _header_file(folder)
+    cache = folder / "cache"
     cache.mkdir(mode=0o700)
     code = (
         "import sys\n"
         f"sys.argv = ['svduty', 'classify', {str(f)!r}, '--summary', 'json']\n"
         "from svduty.cli import main\n"
-        f"main()\n{after}"
+        f"main()\n{_MODULES}\n{_ATTRS_CLASSES}\n{_TABLES_READ}"
     )
-    return code, {**os.environ, CACHE_ENV: str(cache)}
+    env = {**os.environ, CACHE_ENV: str(cache)}
+    first, again = (_python(code, env).strip().splitlines()[-3:] for _ in range(2))
+    return (first[0], first[1], first[2]), (again[0], again[1], again[2])
 
 
-def _classify_from_the_cache(tmp_path) -> set[str]:  # type: ignore[no-untyped-def]
-    code, env = _header_run(tmp_path)
-    first = _modules_after(code, env)  # loads the bundle, fills the cache
-    assert "cattrs" in first
-    return _modules_after(code, env)
+def _classify_from_the_cache() -> set[str]:
+    first, again = _header_runs()
+    assert "cattrs" in json.loads(first[0])  # the first run loads the bundle, fills the cache
+    return set(json.loads(again[0]))
 
 
-def test_classify_from_the_cache_imports_only_what_it_allows(tmp_path) -> None:  # type: ignore[no-untyped-def]
+@functools.cache
+def _foundations() -> frozenset[str]:
+    """The modules :data:`FOUNDATIONS` loads (one process a run for the two tests that ask)."""
+    return frozenset(_modules_after(FOUNDATIONS))
+
+
+def test_classify_from_the_cache_imports_only_what_it_allows() -> None:
     """A deterministic start-up guard: the modules imported, not the seconds taken.
 
     Beyond what pyarrow (with numpy) and attrs import themselves, ``svduty
@@ -600,8 +624,8 @@ def test_classify_from_the_cache_imports_only_what_it_allows(tmp_path) -> None: 
     modules and the standard library modules of :data:`CLASSIFY_STDLIB`; none of
     :data:`DEFERRED` nor :data:`DEFERRED_OURS`.
     """
-    loaded = _classify_from_the_cache(tmp_path)
-    foundations = _modules_after(FOUNDATIONS)
+    loaded = _classify_from_the_cache()
+    foundations = _foundations()
     beyond = {m.split(".")[0] for m in loaded - foundations - PYARROW_CONVERTS} - {"svduty"}
     assert beyond <= CLASSIFY_STDLIB, sorted(beyond - CLASSIFY_STDLIB)
     deferred = {m for m in loaded - foundations if m.split(".")[0] in DEFERRED}
@@ -628,11 +652,11 @@ _ATTRS_CLASSES = (
 )
 
 
-def test_classify_from_the_cache_builds_few_attrs_classes(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_classify_from_the_cache_builds_few_attrs_classes() -> None:
     """A counted guard (never a time): the attrs classes svduty defines at start-up."""
-    code, env = _header_run(tmp_path, _ATTRS_CLASSES)
-    first = json.loads(_python(code, env).strip().splitlines()[-1])  # fills the cache
-    built = json.loads(_python(code, env).strip().splitlines()[-1])
+    cold, warm = _header_runs()
+    first = json.loads(cold[1])  # the run that fills the cache
+    built = json.loads(warm[1])
     assert len(first) > len(built)  # the measure sees what reading the bundle builds
     assert len(built) <= CLASSIFY_ATTRS_CLASSES, built
     assert "svduty.io._pipeline.Pipeline" in built
@@ -667,16 +691,15 @@ _TABLES_READ = (
 )
 
 
-def test_classify_of_no_rows_from_the_cache_reads_no_national_table(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_classify_of_no_rows_from_the_cache_reads_no_national_table() -> None:
     """A file of no rows names no force: the forces' table is read when a file's row does.
 
     The first run loads the bundle (its districts are read from the national tables); the
     second, from the cache, reads none of them (speed60c: the forces' table was read before
     any file's force was known).
     """
-    code, env = _header_run(tmp_path, _TABLES_READ)
-    first = _python(code, env).strip().splitlines()[-1]
-    again = _python(code, env).strip().splitlines()[-1]
+    cold, warm = _header_runs()
+    first, again = cold[2], warm[2]
     assert first != "0 0"  # the measure sees a table read
     assert again == "0 0"
 
@@ -708,7 +731,7 @@ def test_a_month_from_the_cache_is_answered_by_its_plan_alone(tmp_path) -> None:
 
 def test_the_allow_list_catches_a_module_imported_at_start_up(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """The guard is sensitive: the same measure sees one more import at once."""
-    foundations = _modules_after(FOUNDATIONS)
+    foundations = _foundations()
     loaded = _modules_after(f"{FOUNDATIONS}\nimport cattrs, tomli_w")
     beyond = {m.split(".")[0] for m in loaded - foundations}
     assert {"cattrs", "tomli_w"} <= beyond - CLASSIFY_STDLIB

@@ -10,7 +10,7 @@ import pytest
 import svduty
 from svduty.cli import main
 
-from ..cli_run import run
+from ..cli_run import run, run_once
 
 
 def test_version():
@@ -306,7 +306,7 @@ def test_info_lists_every_csp_of_a_district_and_every_doubt(tmp_path):
 )
 def test_every_json_document_says_its_kind_and_version(argv: list[str], schema: str):
     """No JSON output carried a version a client could check (a developer's review)."""
-    code, out, _ = run(*argv)
+    code, out, _ = run_once(*argv)
     assert code == 0
     assert json.loads(out)["svduty_schema"] == schema
     assert next(iter(json.loads(out))) == "svduty_schema"

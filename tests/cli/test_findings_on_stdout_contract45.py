@@ -18,6 +18,8 @@ from pathlib import Path
 import svduty
 from svduty.cli import main
 
+from ..cli_run import run_once
+
 
 def _run(*args: str) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
@@ -48,7 +50,7 @@ def test_validate_and_governance_validate_list_their_findings_on_standard_output
 
 
 def test_warnings_are_output_too_and_json_is_the_document_alone(tmp_path):
-    code, out, err = _run("validate", "warwickshire")
+    code, out, err = run_once("validate", "warwickshire")
     assert (code, err) == (0, "")
     assert "warning: governance.toml: GOV-ISOLATED" in out
     assert re.fullmatch(r"warwickshire: ok, \d+ to fill in or confirm", out.splitlines()[-1])

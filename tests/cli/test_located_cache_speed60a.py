@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -69,17 +70,33 @@ def _located(cache: Path) -> list[Path]:
     return sorted(cache.glob("*-located-lsoas-*.pickle"))
 
 
-@pytest.fixture
-def cache(tmp_path: Path) -> Path:
-    folder = tmp_path / "cache"
-    folder.mkdir(mode=0o700)
-    return folder
+Run = tuple[str, pa.Table, str]
 
 
-def test_a_run_from_the_located_cache_answers_as_without_it(tmp_path: Path, cache: Path) -> None:
-    first = _month(tmp_path / "first.csv", _ROWS)
-    off = _classify(first, tmp_path / "off", "")
-    cold = _classify(first, tmp_path / "cold", str(cache))
+@pytest.fixture(scope="module")
+def filled(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Run, Run, Path]:
+    """The month of :data:`_ROWS`, its command's answers without a cache and with an empty
+    one, and the cache that run filled: once a module, each test copying the cache (ci62b:
+    each of the six tests ran the same two commands on the same month)."""
+    folder = tmp_path_factory.mktemp("located")
+    month = _month(folder / "month.csv", _ROWS)
+    filled = folder / "cache"
+    filled.mkdir(mode=0o700)
+    off = _classify(month, folder / "off", "")
+    cold = _classify(month, folder / "cold", str(filled))
+    return month, off, cold, filled
+
+
+def _copied(filled: Path, tmp_path: Path) -> Path:
+    """A cache of the test's own, as the first run left it (its files' modes kept)."""
+    return Path(shutil.copytree(filled, tmp_path / "cache"))
+
+
+def test_a_run_from_the_located_cache_answers_as_without_it(
+    tmp_path: Path, filled: tuple[Path, Run, Run, Path]
+) -> None:
+    first, off, cold, kept_by_the_first = filled
+    cache = _copied(kept_by_the_first, tmp_path)
     (kept,) = _located(cache)
     codes, _ = pickle.loads(kept.read_bytes())
     assert {"E01031322", "E01009528", "E01999999"} <= set(codes.to_pylist())
@@ -109,10 +126,11 @@ def test_a_run_from_the_located_cache_answers_as_without_it(tmp_path: Path, cach
 @pytest.mark.parametrize(
     "damage", ["garbage", "truncated", "other columns", "other lengths", "numbers"]
 )
-def test_a_damaged_located_file_is_a_miss(tmp_path: Path, cache: Path, damage: str) -> None:
-    month = _month(tmp_path / "month.csv", _ROWS)
-    off = _classify(month, tmp_path / "off", "")
-    _classify(month, tmp_path / "cold", str(cache))
+def test_a_damaged_located_file_is_a_miss(
+    tmp_path: Path, filled: tuple[Path, Run, Run, Path], damage: str
+) -> None:
+    month, off, _, kept_by_the_first = filled
+    cache = _copied(kept_by_the_first, tmp_path)
     (kept,) = _located(cache)
     data = kept.read_bytes()
     codes, table = pickle.loads(data)

@@ -23,7 +23,7 @@ import pytest
 import svduty
 from svduty.cli import build_parser
 
-from ..cli_run import run
+from ..cli_run import run, run_once
 
 WARWICKSHIRE = Path(str(resources.files("svduty") / "data" / "warwickshire"))
 HEADER = (
@@ -86,11 +86,11 @@ def test_validate_finds_an_oversight_cycle_that_governance_validate_finds(tmp_pa
 
 
 def test_validate_prints_governance_warnings_without_failing():
-    code, out, err = run("validate", "warwickshire")
+    code, out, err = run_once("validate", "warwickshire")
     assert (code, err) == (0, "")
     assert re.fullmatch(r"warwickshire: ok, \d+ to fill in or confirm", out.splitlines()[-1])
     assert "warning: governance.toml: GOV-ISOLATED: chief-officers-group has no relations" in out
-    code, out, _ = run("validate", "warwickshire", "--format", "json")
+    code, out, _ = run_once("validate", "warwickshire", "--format", "json")
     data = json.loads(out)
     assert data["ok"] is True
     assert data["problems"] == []

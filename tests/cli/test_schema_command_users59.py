@@ -23,7 +23,7 @@ from svduty.io import (
     incident_schema,
 )
 
-from ..cli_run import run
+from ..cli_run import run, run_once
 
 
 def _api(name: str) -> dict[str, object]:
@@ -60,7 +60,7 @@ def test_the_command_listed_writes_that_document(name, tmp_path):
         argv.insert(1, str(tmp_path / "i.jsonl"))
     if name == "validate":
         argv.insert(1, "warwickshire")
-    code, out, _ = run(*argv)
+    code, out, _ = run_once(*argv)
     first = json.loads(out.splitlines()[0]) if name == "comparison" else json.loads(out)
     assert first["svduty_schema"] == f"{name}/{DOCUMENT_VERSIONS[name]}", code
 

@@ -22,6 +22,8 @@ from svduty._data import data
 from svduty.cli import main
 from svduty.io import document_schema
 
+from ..cli_run import run_once
+
 LAST = re.compile(r"(?P<bundle>.+): ok, (?P<n>\d+) to fill in or confirm")
 
 
@@ -131,7 +133,7 @@ def test_a_bundle_with_problems_lists_nothing_to_fill_in(tmp_path):
 
 
 def test_the_packaged_bundles():
-    code, out, err = _run("validate", "warwickshire")
+    code, out, err = run_once("validate", "warwickshire")
     lines = out.splitlines()
     assert (code, err) == (0, "")
     counts = [x for x in lines if x.startswith("to confirm: ")]
