@@ -11,10 +11,8 @@ written when nothing new was met; a damaged file is a miss.
 
 from __future__ import annotations
 
-import os
+import io
 import pickle
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +23,7 @@ from hypothesis import strategies as st
 
 from svduty import load_partnership
 from svduty._commands._located import _read_back
+from svduty.cli import _run
 from svduty.io import default_pipeline
 from svduty.io._incidents import _SCHEMA
 from svduty.io._locate import remember_places, remembered_places
@@ -55,11 +54,14 @@ def _incidents(path: Path, places: list[str | None]) -> Path:
 
 
 def _classify(path: Path, cache: str) -> tuple[str, str]:
-    """The rows (standard output) and the summary of one whole command."""
-    argv = [sys.executable, "-m", "svduty", "classify", str(path), "--summary", "json"]
-    env = {**os.environ, "SVDUTY_CACHE_DIR": cache}
-    done = subprocess.run(argv, env=env, capture_output=True, text=True, check=True)
-    return done.stdout, done.stderr
+    """The rows (standard output) and the summary of one whole command, its cache ``cache``
+    (``""``: none), run in process as the ``svduty`` command runs it (``cache=True``)."""
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SVDUTY_CACHE_DIR", cache)
+        argv = ["classify", str(path), "--summary", "json"]
+        assert _run(argv, out, err, cache=True) == 0, err.getvalue()
+    return out.getvalue(), err.getvalue()
 
 
 def _located(cache: Path) -> list[Path]:
