@@ -672,15 +672,22 @@ _COMPILES_COUNTED = (
 )
 
 
-def test_classify_from_the_cache_compiles_no_attrs_methods(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_classify_from_the_cache_compiles_no_attrs_methods(tmp_path: Path) -> None:
     """attrs compiles each class's methods (about 0.35 ms of its 0.6 ms): the command keeps
     the code in its cache (``svduty._commands._compiled``), and a second start-up, in a
     process whose ``hash`` is salted apart, compiles none of them (speed62b)."""
-    code, env = _header_run(tmp_path, "import json; print(json.dumps(names))")
-    first = json.loads(_python(_COMPILES_COUNTED + code, env).strip().splitlines()[-1])
-    again = json.loads(
-        _python(_COMPILES_COUNTED + code, {**env, "PYTHONHASHSEED": "7"}).strip().splitlines()[-1]
+    from svduty._commands._cache import CACHE_ENV
+
+    cache = tmp_path / "cache"
+    cache.mkdir(mode=0o700)
+    code = (
+        f"{_COMPILES_COUNTED}import sys\n"
+        f"sys.argv = ['svduty', 'classify', {str(_header_file(tmp_path))!r}, '--summary', 'json']\n"
+        "from svduty.cli import main\nmain()\nimport json; print(json.dumps(names))"
     )
+    env = {**os.environ, CACHE_ENV: str(cache)}
+    first = json.loads(_python(code, env).strip().splitlines()[-1])
+    again = json.loads(_python(code, {**env, "PYTHONHASHSEED": "7"}).strip().splitlines()[-1])
     assert len([n for n in first if "svduty." in n]) >= 20
     assert again == []
 
