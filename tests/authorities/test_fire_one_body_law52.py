@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from svduty.answers import Answer
@@ -79,7 +79,6 @@ def test_a_county_council_recorded_twice_as_fire_authority_is_one() -> None:
         assert {"fra", "fra2", "cc"} <= set(answer.subjects)
 
 
-@settings(max_examples=150, deadline=None)
 @given(DAYS, DAYS, st.booleans(), st.sampled_from(("cc", "fra", None)), st.none() | ASKED)
 def test_records_of_one_body_never_contradict_others_that_meet_do(
     start: _dt.date, other: _dt.date, joined: bool, same: str | None, on: _dt.date | None
@@ -101,7 +100,6 @@ def test_records_of_one_body_never_contradict_others_that_meet_do(
 FACTS = NOTHING_FORBIDS
 
 
-@settings(max_examples=150, deadline=None)
 @given(DAYS, DAYS, st.booleans(), ASKED)
 def test_s16_between_one_areas_records_names_their_identity(
     start: _dt.date, other: _dt.date, joined: bool, on: _dt.date

@@ -18,7 +18,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from svduty.authorities import Authority, AuthorityCategory, Establishment, can_be_directed
@@ -164,7 +164,6 @@ FIELDS = st.fixed_dictionaries(
 )
 
 
-@settings(max_examples=300, deadline=None)
 @given(category=st.sampled_from([c.value for c in AuthorityCategory]), extra=FIELDS)
 def test_python_and_the_file_refuse_the_same_fields(category: str, extra: dict[str, Any]) -> None:
     """Whatever category and fields: built in Python iff loaded, naming the same fields."""

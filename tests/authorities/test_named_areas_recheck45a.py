@@ -19,7 +19,7 @@ Cardiff (a county) passed the bundle check and completed Cardiff's "Local govern
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from svduty.areas import Geography
@@ -130,7 +130,6 @@ _RECORDS = st.lists(st.tuples(st.sampled_from(_COUNCILS), st.sampled_from(_CODES
 )
 
 
-@settings(max_examples=150, deadline=None)
 @given(_RECORDS, _RECORDS, st.sampled_from(_CODES))
 def test_more_records_never_unsettle_the_answer(
     some: list[Authority], more: list[Authority], code: str

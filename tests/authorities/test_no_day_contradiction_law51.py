@@ -17,7 +17,7 @@ import datetime as _dt
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from svduty.answers import Answer
@@ -110,7 +110,6 @@ def _periods(draw: st.DrawFn) -> tuple[Period, Period | None]:
     return valid, doubt
 
 
-@settings(max_examples=150, deadline=None)
 @given(st.sampled_from([FIRE, POLICE]), _periods(), _periods(), _days)
 def test_the_no_day_answer_agrees_with_every_day(
     category: AuthorityCategory,

@@ -10,7 +10,7 @@ import datetime
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from svduty.authorities import (
@@ -52,7 +52,6 @@ def places_and_more(draw: st.DrawFn) -> tuple[DeathPlaceFacts, DeathPlaceFacts]:
     return less, more
 
 
-@settings(max_examples=300)
 @given(pair=places_and_more(), direction=st.sampled_from([None, True, False]))
 def test_knowing_more_of_the_place_never_unsettles_the_partners(
     pair: tuple[DeathPlaceFacts, DeathPlaceFacts], direction: bool | None

@@ -19,7 +19,7 @@ import itertools
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from svduty.authorities import DeathPlaceFacts, relevant_review_partners
@@ -116,7 +116,6 @@ FACTS = st.fixed_dictionaries(
 )
 
 
-@settings(max_examples=400, deadline=None)
 @given(FACTS, st.data())
 def test_an_unnamed_fact_never_changes_a_settled_answer(
     facts: dict[str, Any], data: st.DataObject

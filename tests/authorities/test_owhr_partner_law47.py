@@ -13,7 +13,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given, reject, settings
+from hypothesis import given, reject
 from hypothesis import strategies as st
 
 from svduty.answers import Answer
@@ -146,7 +146,6 @@ def facts_and_more(draw: st.DrawFn, kind: type[Any]) -> tuple[Any, Any]:
 @pytest.mark.parametrize(
     "rule", sorted(set(RULES) - {"relevant_review_partners"})
 )  # places: test_owhr_law48
-@settings(max_examples=500)
 @given(data=st.data())
 def test_adding_facts_never_unsettles_a_settled_answer(rule: str, data: st.DataObject) -> None:
     pair = data.draw(facts_and_more(FACTS[rule]))

@@ -16,7 +16,7 @@ import functools
 import re
 
 import pytest
-from hypothesis import given, reject, settings
+from hypothesis import given, reject
 from hypothesis import strategies as st
 
 from svduty.areas import Area, AreaKind, national_areas
@@ -185,7 +185,6 @@ def _place_pairs(draw: st.DrawFn) -> tuple[DeathPlaceFacts, DeathPlaceFacts]:
     return less, more
 
 
-@settings(max_examples=300, deadline=None)
 @given(pair=_place_pairs())
 def test_knowing_more_of_any_place_never_unsettles_the_partners(
     pair: tuple[DeathPlaceFacts, DeathPlaceFacts],
@@ -213,7 +212,6 @@ def test_a_day_of_becoming_aware_while_not_aware_is_a_conflict() -> None:
 
 
 @pytest.mark.parametrize("rule", [must_arrange_review, must_notify, notification_deadline])
-@settings(max_examples=200, deadline=None)
 @given(values=st.lists(st.sampled_from([None, True, False]), min_size=8, max_size=8))
 def test_every_review_answer_cites_its_law(rule: object, values: list[bool | None]) -> None:
     names = [

@@ -8,7 +8,7 @@ mis-answered, and the properties over the regulations' new facts.
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, reject, settings
+from hypothesis import given, reject
 from hypothesis import strategies as st
 
 from svduty.authorities import (
@@ -44,7 +44,6 @@ AREAS = ["E09000022", "E09000033", "E08000029", "W06000013", "W06000018", "E0700
 maybe = st.sampled_from([None, True, False])
 
 
-@settings(max_examples=300)
 @given(
     area=st.one_of(st.none(), st.sampled_from(AREAS)),
     known=maybe,
@@ -88,7 +87,6 @@ def test_places_monotone_in_direction_and_body(
 REG4 = ["body_located", "identity_recorded", "information_about_deceased", "dsi_matter"]
 
 
-@settings(max_examples=300)
 @given(st.data())
 def test_reg_4_monotone_and_a_contradiction_is_a_conflict(data: st.DataObject) -> None:
     """Over the four reg 4(2) facts and the partner's own view of them."""

@@ -13,7 +13,7 @@ case) is a choice, now named in the answer with the doubt, and the other (``any_
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from svduty.authorities import (
@@ -114,7 +114,6 @@ def _settled(facts: DeathPlaceFacts, reading: str) -> object:
     return (a.verdict, a.subjects, a.missing)
 
 
-@settings(max_examples=300, deadline=None)
 @given(facts_strategy, st.lists(st.sampled_from(PLACES), max_size=2).map(tuple))
 def test_readings_differ_only_where_the_text_does(facts: DeathPlaceFacts, told: tuple) -> None:
     """first_part never reads other parts; any_part names them while they could matter."""

@@ -13,7 +13,7 @@ reg 8 agree. The case file ``tests/cases/reviews/reg8-law50.toml`` holds the ans
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, reject, settings
+from hypothesis import given, reject
 from hypothesis import strategies as st
 
 from svduty.authorities import DeathPlaceFacts, relevant_review_partners
@@ -34,7 +34,6 @@ AREAS = [
 maybe = st.sampled_from([None, True, False])
 
 
-@settings(max_examples=400, deadline=None)
 @given(data=st.data())
 def test_knowing_more_never_unsettles_the_partners(data: st.DataObject) -> None:
     """Giving an unknown fact, ``several_locations`` among them, never turns a settled

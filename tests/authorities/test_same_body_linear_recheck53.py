@@ -9,7 +9,7 @@ record gives (the reference below is law53's loop, kept as the specification).
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from svduty.authorities._same_body import link_faults
@@ -42,7 +42,6 @@ graphs = st.integers(1, 8).flatmap(
 )
 
 
-@settings(max_examples=500, deadline=None)
 @given(graphs)
 def test_one_walk_finds_what_following_every_record_finds(
     drawn: tuple[list[str], list[str | None]],

@@ -19,7 +19,7 @@ import itertools
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import svduty
@@ -105,7 +105,6 @@ links = st.integers(1, 5).flatmap(
 )
 
 
-@settings(max_examples=300, deadline=None)
 @given(links)
 def test_every_route_gives_the_same_answer(chosen: list[int | None]) -> None:
     records = [_record(i, link) for i, link in enumerate(chosen)]
@@ -134,7 +133,6 @@ stars = st.integers(2, 5).flatmap(
 )
 
 
-@settings(max_examples=300, deadline=None)
 @given(stars)
 def test_a_transfer_never_leaves_a_chain(drawn: tuple[list[int | None], int, int]) -> None:
     """A what-if moving functions refuses a chain or loop it would make, naming the records."""

@@ -21,7 +21,7 @@ import itertools
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import svduty
@@ -113,7 +113,6 @@ LINKS = st.integers(1, 4).flatmap(
 )
 
 
-@settings(max_examples=150, deadline=None)
 @given(LINKS)
 def test_two_records_alone_answer_as_any_collection_that_accepts_them(
     links: list[int | None],

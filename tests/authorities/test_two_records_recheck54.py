@@ -24,7 +24,7 @@ import itertools
 import weakref
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from svduty.authorities import (
@@ -123,7 +123,6 @@ def _bodies(named: dict[str, str | None]) -> dict[str, frozenset[str]]:
     return {own: frozenset(y for y in named if root(y) == root(own)) for own in named}
 
 
-@settings(max_examples=150, deadline=None)
 @given(LINKS)
 def test_a_partial_collection_never_answers_against_any_completion(
     links: list[str | None],

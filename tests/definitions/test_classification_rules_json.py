@@ -94,7 +94,7 @@ JSON = st.recursive(
 CITATION_KEYS = ["source", "document", "provision", "url", "as_at", "confidence", "doubt", "x"]
 
 
-@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.integers(0, len(GOOD["reasons"]) - 1),
     st.sampled_from(["rule", "says", *(f"citation.{k}" for k in CITATION_KEYS)]),
@@ -111,7 +111,6 @@ def test_any_reason_is_the_contract_s_or_a_data_error(i, key, value):
     assert got.to_json() == data
 
 
-@settings(max_examples=150)
 @given(st.one_of(JSON, st.dictionaries(st.sampled_from(list(_fields())), JSON)))
 def test_any_json_is_an_incident_or_an_svduty_error(data):
     try:

@@ -11,7 +11,7 @@ was told only that london-vru "does not include s13_violence".
 from __future__ import annotations
 
 import attrs
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from svduty.definitions import (
@@ -141,7 +141,6 @@ DEFINITIONS_COMPARED = [
 ]
 
 
-@settings(max_examples=150, deadline=None)
 @given(
     pair=st.lists(
         st.sampled_from(DEFINITIONS_COMPARED), min_size=2, max_size=2, unique_by=lambda d: d.id

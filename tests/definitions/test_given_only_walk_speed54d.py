@@ -11,7 +11,7 @@ nodes holding others (``Fact``).
 from __future__ import annotations
 
 import attrs
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from svduty.definitions import DEFINITIONS
@@ -76,7 +76,6 @@ def _trees(draw: st.DrawFn) -> tuple[Expr, ...]:
     return tuple(draw(st.lists(st.sampled_from(pool), min_size=1, max_size=4)))
 
 
-@settings(max_examples=150, deadline=None)
 @given(roots=_trees())
 def test_random_shared_trees_read_what_the_plain_walk_says(roots: tuple[Expr, ...]) -> None:
     assert _read.__wrapped__(roots) == _plain_read(roots)

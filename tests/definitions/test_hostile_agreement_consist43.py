@@ -213,7 +213,6 @@ def hostile_json(draw: st.DrawFn) -> dict[str, Any]:
     return out
 
 
-@settings(max_examples=150, deadline=None)
 @given(
     st.lists(hostile_json(), min_size=1, max_size=8),
     st.sampled_from(ALL_DEFINITIONS),
@@ -273,7 +272,6 @@ def agree(rows: list[dict[str, Any]], definition: Any, resolve: Any) -> None:
         assert classify_table(table, definition, resolve_district=resolve).equals(kept)
 
 
-@settings(max_examples=100, deadline=None)
 @given(
     st.lists(hostile_json(), min_size=1, max_size=8),
     st.sampled_from(ALL_DEFINITIONS),
@@ -351,7 +349,6 @@ def _made(data: dict[str, Any], field: str, instant: dt.datetime) -> tuple[Any, 
         return None, {p.field or "" for p in exc.problems}
 
 
-@settings(max_examples=300, deadline=None)
 @given(
     base=st.sampled_from(ALL_DEFINITIONS),
     when=st.tuples(

@@ -50,7 +50,6 @@ def test_only_murder_and_attempted_murder_prove_the_intent() -> None:
     assert not any(o.facts["intent_to_injure"] is False for o in OFFENCES.by_code.values())
 
 
-@settings(max_examples=150, deadline=None)
 @given(st.fixed_dictionaries({}, optional=_FACTS), st.sampled_from(sorted(_FACTS)))
 def test_knowing_less_never_turns_the_answer_over(row: dict[str, Any], drop: str) -> None:
     full = _qualifying(row)
@@ -61,7 +60,6 @@ def test_knowing_less_never_turns_the_answer_over(row: dict[str, Any], drop: str
     assert fewer[0] in (full[0], "undetermined")
 
 
-@settings(max_examples=150, deadline=None)
 @given(st.fixed_dictionaries({}, optional=_FACTS))
 def test_force_used_intentionally_never_settles_the_limb_alone(row: dict[str, Any]) -> None:
     got = _qualifying(row)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 import pyarrow as pa
-from hypothesis import assume, example, given, settings
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from svduty import _compute
@@ -56,7 +56,6 @@ def _kept(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-@settings(max_examples=120, deadline=None)
 @given(
     rows=st.lists(st.one_of(incident_json(), st.sampled_from(_DEATHS)), min_size=1, max_size=6),
     times=st.integers(1, 3),
@@ -138,7 +137,6 @@ def test_an_evaluated_batch_names_its_missing_facts_without_arrow(monkeypatch: A
     assert any(undetermined)  # facts were named (the comparison is not of empty sets)
 
 
-@settings(max_examples=200, deadline=None)
 @given(
     st.lists(st.integers(0, 61), unique=True, max_size=20).flatmap(
         lambda at: st.tuples(
@@ -169,7 +167,6 @@ def test_more_facts_than_bits_are_none() -> None:
 _TRI = st.sampled_from([True, False, None])
 
 
-@settings(max_examples=200, deadline=None)
 @given(
     st.integers(1, 6).flatmap(
         lambda size: st.tuples(

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from svduty.definitions import (
@@ -126,13 +126,11 @@ def _check(bare: dict[str, Any], code: str) -> None:
     assert [{a: r[a] for a in ANSWERS} for r in kept.to_pylist()] == answered, (code, bare)
 
 
-@settings(max_examples=300, deadline=None)
 @given(_around(), CODES)
 def test_a_code_never_mends_a_contradiction_around_the_ages(bare: dict[str, Any], code: str):
     _check(bare, code)
 
 
-@settings(max_examples=200, deadline=None)
 @given(incident_json(), CODES)
 def test_a_code_never_mends_a_contradiction(bare: dict[str, Any], code: str):
     _check(bare, code)

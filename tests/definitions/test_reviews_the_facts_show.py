@@ -22,7 +22,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from svduty.definitions import STATUTE, Incident, classify, classify_table, split_rejected
@@ -178,7 +178,7 @@ def _killing(draw: st.DrawFn) -> dict[str, Any]:
 
 
 # The answers of one row under one definition, kept for the run: the property asks again
-# for rows it asked before (3,138 calls, 2,575 distinct rows at the ci profile's 300
+# for rows it asked before (3,138 calls, 2,575 distinct rows at 300
 # examples; ci58a). Reading and classifying are pure: the same row, the same answers.
 _ANSWERED: dict[tuple[str, int], dict[str, str] | None] = {}
 
@@ -196,7 +196,6 @@ def _answers(data: dict[str, Any], definition: Any) -> dict[str, str] | None:
     return None if found is None else dict(found)
 
 
-@settings(max_examples=300, deadline=None)
 @given(_killing(), st.sampled_from([STATUTE, OPEN]), st.data())
 def test_answers_stay_monotone_in_knowledge(data: dict[str, Any], definition: Any, draw: Any):
     """Adding a fact never unsettles a settled answer nor flips it (a contradiction is a

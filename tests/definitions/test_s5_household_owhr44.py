@@ -10,14 +10,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from hypothesis import given, settings
+from hypothesis import given
 
 from svduty.definitions import Incident, classify
 
 from .test_offence_code_monotone import _around, _check
 
 
-@settings(max_examples=200, deadline=None)
 @given(_around())
 def test_code_4_7_never_unsettles_an_answer(bare: dict[str, Any]) -> None:
     _check(bare, "4.7")

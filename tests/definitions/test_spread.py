@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 import pyarrow.compute as pc
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from svduty.definitions._distinct import _plain_lists, _spread_lists, spread_all
@@ -30,7 +30,6 @@ def _no_list_take(monkeypatch):
     monkeypatch.setattr(distinct, "pc", type("pc", (), {"take": staticmethod(take)}))
 
 
-@settings(max_examples=200, deadline=None)
 @given(st.one_of(_LISTS, _FULL), st.data(), st.integers(0, 3), st.integers(0, 3))
 def test_spread_lists_is_take(lists, data, cut_front, cut_back):
     """Any lists of words (empty, long, any unicode), sliced or not, any rows taken."""
@@ -70,7 +69,6 @@ def test_lists_with_nulls_or_other_types_are_left_to_take():
     assert not _plain_lists(pa.array(["a"]))
 
 
-@settings(max_examples=200, deadline=None)
 @given(
     st.lists(
         st.tuples(
@@ -105,7 +103,6 @@ def test_spread_all_is_take_of_each_column(columns, rows, encode):
         assert got[name].to_pylist() == want.to_pylist()
 
 
-@settings(max_examples=200, deadline=None)
 @given(
     st.integers(0, 70).flatmap(
         lambda k: st.tuples(
@@ -177,7 +174,6 @@ def test_rows_outside_the_distinct_rows_are_refused_before_any_take():
     assert spread_all(out, pa.array([], pa.int32()), True)["v"].to_pylist() == []
 
 
-@settings(max_examples=200, deadline=None)
 @given(
     st.lists(st.one_of(st.none(), st.text(max_size=6)), min_size=1, max_size=8),
     st.data(),

@@ -12,7 +12,7 @@ from typing import Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from svduty import _compute
@@ -43,7 +43,6 @@ def _masks(n: int) -> st.SearchStrategy[pa.Array]:
     )
 
 
-@settings(max_examples=300, deadline=None)
 @given(st.integers(0, 6).flatmap(lambda n: st.tuples(_bools(n), _bools(n))), st.booleans())
 def test_kleene_of_two_parts_is_arrows(parts: tuple[pa.Array, pa.Array], either: bool) -> None:
     a, b = parts
@@ -53,7 +52,6 @@ def test_kleene_of_two_parts_is_arrows(parts: tuple[pa.Array, pa.Array], either:
     assert got.to_pylist() == want.to_pylist()
 
 
-@settings(max_examples=200, deadline=None)
 @given(st.integers(1, 6).flatmap(lambda n: st.lists(st.one_of(st.none(), _masks(n)), max_size=4)))
 def test_any_of_masks_is_their_or(masks: list[Any]) -> None:
     given_ = [m for m in masks if m is not None]

@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 import attrs
-from hypothesis import assume, given, settings
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from svduty.definitions import STATUTE, Incident, classify, classify_table
@@ -123,7 +123,6 @@ WELSH = consistent(
 )
 
 
-@settings(max_examples=150, deadline=None)
 @given(WELSH, FIELDS["other_reviews"])
 def test_giving_the_list_settles_what_the_needs_left_open(welsh, listed) -> None:
     before = _classified(welsh)
@@ -134,7 +133,6 @@ def test_giving_the_list_settles_what_the_needs_left_open(welsh, listed) -> None
         assert after.homicide_review.value != "undetermined", listed
 
 
-@settings(max_examples=150, deadline=None)
 @given(WELSH)
 def test_with_no_presumption_the_needs_never_unsettle_an_answer(welsh) -> None:
     """Monotone in what is known where nothing is presumed: knowing the needs in Wales never

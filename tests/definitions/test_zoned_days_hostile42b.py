@@ -15,7 +15,7 @@ import zoneinfo
 
 import pyarrow as pa
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import svduty
@@ -51,7 +51,6 @@ UNITS = {"s": 1_000_000, "ms": 1_000, "us": 1, "ns": 1}
 instants = st.sampled_from(EDGES) | st.datetimes(dt.datetime(2022, 6, 1), dt.datetime(2025, 6, 1))
 
 
-@settings(max_examples=300, deadline=None)
 @given(
     instant=instants,
     seconds=st.integers(-3 * 3600, 3 * 3600),
