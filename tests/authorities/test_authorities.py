@@ -34,6 +34,7 @@ from svduty.authorities import (
     specified_authorities_for,
 )
 from svduty.authorities._categories import LOCATED_IN_ITS_AREA
+from svduty.authorities._one_fire_authority import one_area_pair
 from svduty.errors import (
     AreaError,
     ArgumentError,
@@ -623,6 +624,11 @@ def test_disclosure_settled_answers_survive_more_facts(
         else x
         for x in (a, b)
     )
+    # two records of one area's one fire and rescue authority or one police area's chief
+    # officer are one body recorded twice (law52): a fact of the records, completed too
+    # (the example CI's derandomized draws missed and law62 drew: two chief officers)
+    if one_area_pair(a, b, None) is not None:
+        b = attrs.evolve(b, same_body_as=a.id)
     later = may_disclose(a, b, data.draw(_completions(facts)))
     assert later.verdict is not Verdict.UNDETERMINED
     if first.verdict is not Verdict.UNDETERMINED:
