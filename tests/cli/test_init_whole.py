@@ -239,13 +239,18 @@ def test_init_and_info_count_the_specified_authorities_alike(tmp_path: Path):
 
 
 def test_a_file_where_a_folder_must_be_is_named(tmp_path: Path):
-    """A second review: ``init afile/b`` (``afile`` a file) said ``afile: File exists``."""
+    """A second review: ``init afile/b`` (``afile`` a file) said ``afile: File exists``, then
+    ``afile: Not a directory``, with nothing expected (hostile62 left it): now what is in the
+    way and what was expected, and nothing is made."""
     (tmp_path / "afile").write_text("")
+    said = f"{tmp_path / 'afile'}: a file where a folder is expected"
     for target in ("afile/b", "afile/c/d"):
         err = io.StringIO()
         code = main(["init", str(tmp_path / target), "--area", "Leeds"], stderr=err)
         assert code == 1
-        assert err.getvalue() == f"svduty init: error: {tmp_path / 'afile'}: Not a directory\n"
+        bundle = tmp_path / target
+        assert err.getvalue() == f"svduty init: error: {bundle}: cannot be made ({said})\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["afile"]
 
 
 @pytest.mark.parametrize("nth", [1, 3])

@@ -13,7 +13,7 @@ from svduty.errors import BundleError, Problem
 from svduty.io._compressed import utf16_order
 from svduty.io._write_paths import replace_text
 
-__all__ = ["MAX_TOML_BYTES", "read_toml", "what_is", "write_toml"]
+__all__ = ["MAX_TOML_BYTES", "in_the_way", "read_toml", "what_is", "write_toml"]
 
 
 MAX_TOML_BYTES = 8 * 1024 * 1024
@@ -45,8 +45,7 @@ def _read_bytes(p: Path) -> bytes:
     except IsADirectoryError:
         raise _refuse(p, "a folder where a file is expected") from None
     except NotADirectoryError:  # a file named as a folder on the way: said which (hostile62)
-        up = next((a for a in reversed(p.parents) if a.exists() and not a.is_dir()), p.parent)
-        said = f"file not found ({up}: {what_is(up)} where a folder is expected)"
+        said = f"file not found ({in_the_way(p) or p.parent})"
         raise _refuse(p, said) from None
     except OSError as exc:  # a symbolic link loop, no permission, a socket (no open)...
         if _special(p):  # a socket (ENXIO) said as a FIFO is, not by its errno (hostile62)
@@ -218,3 +217,20 @@ def what_is(path: str | Path) -> str:
         (stat.S_ISSOCK, "a socket"),
     )
     return next((words for kind, words in kinds if kind(mode)), "a device")
+
+
+def in_the_way(path: str | Path) -> str | None:
+    """The first of ``path``'s folders that is there but is no folder, said as what it is.
+
+    A file named as a folder on the way (``splits/2025.toml`` where ``splits`` is a file)
+    said which, for a file read (hostile62) and a bundle folder to make (``svduty init
+    FILE/sub``); ``None`` when every folder on the way is one or is not there yet.
+
+    Example:
+        >>> in_the_way(__file__ + "/sub/x.toml").endswith(".py: a file where a folder is expected")
+        True
+        >>> in_the_way(".") is None
+        True
+    """
+    up = next((a for a in reversed(Path(path).parents) if a.exists() and not a.is_dir()), None)
+    return None if up is None else f"{up}: {what_is(up)} where a folder is expected"

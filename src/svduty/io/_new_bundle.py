@@ -40,7 +40,7 @@ from svduty.io._bundle import validate_bundle
 from svduty.io._bundle_read import Manifest
 from svduty.io._combined_areas import combined_note
 from svduty.io._councils_2023 import abolished_areas, ceased_county
-from svduty.io._files import what_is
+from svduty.io._files import in_the_way, what_is
 from svduty.io._missing import link_trouble
 from svduty.io._new_authorities import COMMENCED, authorities, cite, plain_name, slug
 from svduty.io._new_records import TITLE_SUFFIX, default_title
@@ -361,6 +361,8 @@ def new_bundle(
         gone = link_trouble(root, "folder") or "a link to nothing"  # is_symlink: a link
         there = f"{what_is(root)} is there" if root.exists() else gone
         raise BundleError([Problem(file=str(root), message=there, expected="a folder")])
+    if (up := in_the_way(root)) is not None:  # 'init FILE/sub' (hostile62 left it)
+        raise BundleError([Problem(file=str(root), message=f"cannot be made ({up})")])
     if (root / "bundle.toml").exists() and not overwrite:
         raise BundleError.single(
             str(root), "bundle.toml", expected="an empty folder (or overwrite=True)"
