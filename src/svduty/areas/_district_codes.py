@@ -59,7 +59,6 @@ class DistrictCodes:
 
     def _district_codes_of(self, values: Any) -> pa.Array[Any]:
         cache = self._index.cache
-        memo: dict[str, str | None] = cache.setdefault("district_code_of", {})
         known = cache.setdefault("district_code_of_keys", pa.array([], pa.string()))
         cache.setdefault("district_code_of_values", pa.array([], pa.string()))
         enc: Any = pc.dictionary_encode(values)
@@ -68,11 +67,8 @@ class DistrictCodes:
         if len(new):
             if self.national:  # codes outside the geography: one join, not one by one
                 self._look_up_nationally(new)
-            for code in new.to_pylist():
-                memo[code] = self._district_code_or_none(code)
-            known = pa.array(list(memo), pa.string())
-            cache["district_code_of_keys"] = known
-            cache["district_code_of_values"] = pa.array(list(memo.values()), pa.string())
+            self._remember({code: self._district_code_or_none(code) for code in new.to_pylist()})
+            known = cache["district_code_of_keys"]
         found = pc.take(cache["district_code_of_values"], pc.index_in(distinct, value_set=known))
         return pc.take(found, enc.indices)  # type: ignore[no-any-return]
 
@@ -91,16 +87,21 @@ class DistrictCodes:
             ['E07000220']
         """
         with LOCK:
-            cache = self._index.cache
-            memo: dict[str, str | None] = cache.setdefault("district_code_of", {})
+            memo = self._index.cache.setdefault("district_code_of", {})
             keys, values = string_array(codes).to_pylist(), string_array(districts).to_pylist()
             new = {
                 c: d for c, d in zip(keys, values, strict=True) if c is not None and c not in memo
             }
             if new:
-                memo.update(new)
-                cache["district_code_of_keys"] = pa.array(list(memo), pa.string())
-                cache["district_code_of_values"] = pa.array(list(memo.values()), pa.string())
+                self._remember(new)
+
+    def _remember(self, new: dict[str, str | None]) -> None:
+        """Add ``new`` answers to the memo and to its two columns (the caller holds ``LOCK``)."""
+        cache = self._index.cache
+        memo: dict[str, str | None] = cache.setdefault("district_code_of", {})
+        memo.update(new)
+        cache["district_code_of_keys"] = pa.array(list(memo), pa.string())
+        cache["district_code_of_values"] = pa.array(list(memo.values()), pa.string())
 
     def _district_code_or_none(self, code: str) -> str | None:
         try:
